@@ -1,0 +1,56 @@
+# Entry points of the project; the work is done by scripts/*.sh.
+#
+#   make check    what CI runs: packages, tree, series checks, build, boot,
+#                 selftests; ends with "N passed, N failed"
+#   make run      boot the patched kernel, show compact_node at work, then
+#                 an interactive shell in the guest (RUN=demo: no shell)
+#   make test     build what changed, boot, run the selftests (no series checks)
+#   make tree     build/linux: git tree, tag base = pristine 6.12, series applied
+#   make refresh  export build/linux (base..HEAD) to patches/ and series
+#   make kernel / make guest   build the patched kernel / the initramfs
+#   make clean    remove build/ (the base tarball and ccache stay in the cache)
+#
+# KSRC=/path uses your own v6.12.y tree as the base; FORCE=1 lets make tree
+# reset a build/linux that does not carry the series.
+
+SHELL := /bin/bash
+S := scripts
+B := build
+KERNEL := $(B)/obj/arch/x86/boot/bzImage
+INITRD := $(B)/initramfs.cpio.gz
+RUN ?= shell
+
+.PHONY: check run test tree refresh kernel guest clean deps
+
+check:
+	@$(S)/check.sh
+
+deps:
+	@$(S)/deps.sh
+
+tree:
+	@$(S)/tree.sh
+
+refresh:
+	@$(S)/refresh.sh
+
+kernel:
+	@$(S)/tree.sh --existing-ok
+	@. $(S)/lib.sh; stage "kernel build (log: kbuild.log)" $(B)/logs/kbuild.log \
+		$(S)/build-kernel.sh $(B)/linux $(B)/obj
+
+guest: kernel
+	@. $(S)/lib.sh; stage "guest: selftests, initramfs" $(B)/logs/guest.log \
+		$(S)/build-guest.sh $(B)/linux $(B)/obj $(INITRD)
+
+run: deps guest
+	@$(S)/boot.sh $(KERNEL) $(INITRD) $(if $(filter demo,$(RUN)),demo,shell) $(B)/logs/run
+
+test: guest
+	@. $(S)/lib.sh; stage "boot VM and run selftests" $(B)/logs/boot.log \
+		$(S)/boot.sh $(KERNEL) $(INITRD) test $(B)/logs/vm; \
+	$(S)/verdict.sh $(B)/logs/vm | tee $(B)/logs/test.results; \
+	! grep -q '^FAIL' $(B)/logs/test.results
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,57 @@
+#!/bin/bash
+# make check: from a fresh clone to a verdict.  Installs what the host lacks,
+# builds the tree and the patched kernel, checks the series (applies to the
+# base, checkpatch), boots the VM, runs the selftests and ends with the line
+# "N passed, N failed" (skips counted apart); exits non-zero on any failure.
+. "$(dirname "$0")/lib.sh"
+
+results=$LOGS/check.results
+: >"$results"
+t_start=$(date +%s)
+
+# record: read verdict lines ("PASS|FAIL|SKIP name"), keep and show them;
+# "# ..." lines are details shown under the verdict before them.
+record() {
+	while IFS= read -r line; do
+		case $line in
+		PASS\ * | FAIL\ * | SKIP\ *)
+			echo "$line" >>"$results"
+			printf '    %s\n' "$line" ;;
+		*) printf '        %s\n' "$line" ;;
+		esac
+	done
+}
+
+summary() {
+	local p f s
+	p=$(grep -c '^PASS ' "$results") f=$(grep -c '^FAIL ' "$results") s=$(grep -c '^SKIP ' "$results")
+	say ""
+	say "make check took $(($(date +%s) - t_start))s; logs under $LOGS"
+	[ "$f" -gt 0 ] && { say "failed:"; grep '^FAIL ' "$results" | sed 's/^/  /'; }
+	say "$p passed, $f failed, $s skipped"
+	[ "$f" -eq 0 ]
+	exit
+}
+
+say "== make check ($(date -u '+%F %T') UTC)"
+stage "host packages" "$LOGS/deps.log" "$TOP/scripts/deps.sh" ||
+	{ echo "FAIL host: packages installed" | record; summary; }
+stage "kernel tree (make tree)" "$LOGS/tree.log" "$TOP/scripts/tree.sh" ||
+	{ echo "FAIL tree: build/linux carries the series" | record; summary; }
+sed -n 's/^  base: /  base tree: /p' "$LOGS/tree.log"
+
+say "  series:"
+"$TOP/scripts/series-check.sh" | record
+
+stage "kernel build (log: kbuild.log)" "$LOGS/kbuild.log" \
+	"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" ||
+	{ echo "FAIL build: patched kernel" | record; summary; }
+stage "guest: selftests, initramfs" "$LOGS/guest.log" \
+	"$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$BUILD/initramfs.cpio.gz" ||
+	{ echo "FAIL build: guest initramfs" | record; summary; }
+stage "boot VM and run selftests" "$LOGS/boot.log" \
+	"$TOP/scripts/boot.sh" "$BUILD/obj/arch/x86/boot/bzImage" "$BUILD/initramfs.cpio.gz" \
+	test "$LOGS/vm"
+say "  selftests (console: $LOGS/vm/console.log):"
+"$TOP/scripts/verdict.sh" "$LOGS/vm" | record
+summary

@@ -43,6 +43,9 @@ sed -n 's/^  base: /  base tree: /p' "$LOGS/tree.log"
 say "  series:"
 "$TOP/scripts/series-check.sh" | record
 
+say "  bisectability (each patch that touches the kernel builds):"
+"$TOP/scripts/bisect-check.sh" | record
+
 stage "kernel build (log: kbuild.log)" "$LOGS/kbuild.log" \
 	"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" ||
 	{ echo "FAIL build: patched kernel" | record; summary; }

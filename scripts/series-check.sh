@@ -24,7 +24,7 @@ rm -f "$idx"
 
 for p in $(sed -e 's/#.*//' "$TOP/series"); do
 	log=$LOGS/checkpatch-${p%.patch}.log
-	(cd "$LINUX" && ./scripts/checkpatch.pl --strict --show-types "$TOP/patches/$p") >"$log" 2>&1
+	(cd "$LINUX" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types "$TOP/patches/$p") >"$log" 2>&1
 	total=$(grep -E '^total: ' "$log")
 	if echo "$total" | grep -q '^total: 0 errors, 0 warnings, 0 checks'; then
 		echo "PASS checkpatch: $p"

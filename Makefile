@@ -40,6 +40,8 @@ kernel:
 		$(S)/build-kernel.sh $(B)/linux $(B)/obj
 
 guest: kernel
+	@. $(S)/lib.sh; stage "guest disks (files, swap)" $(B)/logs/disks.log \
+		$(S)/build-disks.sh $(B)/linux
 	@. $(S)/lib.sh; stage "guest: selftests, initramfs" $(B)/logs/guest.log \
 		$(S)/build-guest.sh $(B)/linux $(B)/obj $(INITRD)
 

@@ -43,4 +43,19 @@ done
 kill "$pid"
 wait "$pid" 2>/dev/null
 echo 20 >/proc/sys/vm/compaction_proactiveness
+
+run=/sys/kernel/debug/highalloc/run
+if [ -e $run ]; then
+	echo
+	echo "=== 4. the high-order allocation test (CONFIG_TEST_HIGHALLOC): 160 order-10"
+	echo "===    attempts 0.1 s apart, held until the end; then two 64 MiB ranges"
+	for req in "order=10 count=160 interval_ms=100 gfp=user" "nr_pages=16384 count=2 node=1"; do
+		echo "# echo \"$req\" > $run"
+		echo "$req" >$run
+		echo "# cat $run"
+		cat $run
+	done
+	echo "# echo \"order=11\" > $run"
+	echo "order=11" >$run
+fi
 echo "=== demo done"

@@ -17,10 +17,12 @@ for c in $(git -C "$LINUX" rev-list --reverse base..HEAD~1); do
 	fi
 	log=$(printf '%s/bisect-%04d.log' "$LOGS" "$n")
 	git -C "$LINUX" checkout -q --detach "$c" || die "cannot check out $c"
+	t0=$(date +%s)
 	if "$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" >"$log" 2>&1; then
 		echo "PASS bisect: patch $n builds ($subject)"
 	else
 		echo "FAIL bisect: patch $n builds ($subject; see $log)"
 	fi
+	echo "# built in $(($(date +%s) - t0))s"
 done
 git -C "$LINUX" checkout -q "$branch"

@@ -3,7 +3,7 @@
 #   boot.sh KERNEL INITRAMFS MODE LOGDIR
 # MODE is the guest's job (test, demo, shell; see guest/init).  The VM has
 # 1 GiB in two NUMA nodes of 512 MiB with one CPU each, and a third node
-# with a CPU and no memory.  The console is kept in LOGDIR/console.log; in
+# with a CPU and no memory, and the disks of build-disks.sh.  The console is kept in LOGDIR/console.log; in
 # test mode the guest also writes its KTAP to LOGDIR/results.tap.
 # BOOT_TIMEOUT (seconds, default 1200) bounds a non-interactive run.
 . "$(dirname "$0")/lib.sh"
@@ -21,6 +21,11 @@ qemu=(qemu-system-x86_64 -machine q35 -cpu max -m 1024 -smp 3,sockets=3,cores=1,
 	-numa node,nodeid=2,cpus=2
 	-kernel "$kernel" -initrd "$initrd" -display none -no-reboot
 	-append "console=ttyS0 panic=-1 loglevel=5 mmho.mode=$mode ${BOOT_APPEND:-}")
+# The disks of build-disks.sh: /dev/vda (ext2, files) and /dev/vdb (swap),
+# never written back (snapshot=on), so every boot starts alike.
+for img in "$BUILD/disk.img" "$BUILD/swap.img"; do
+	[ -f "$img" ] && qemu+=(-drive "file=$img,if=virtio,format=raw,snapshot=on")
+done
 
 case $mode in
 shell)

@@ -20,10 +20,16 @@ for a in $("$root/bin/busybox" --list); do
 	[ -e "$root/bin/$a" ] || ln -s busybox "$root/bin/$a"
 done
 
-# the selftests
+# the selftests, and the project's own guest tests (guest/NAME)
 kst=$src/tools/testing/selftests
 for t in $(sed -e 's/#.*//' "$TOP/config/tests"); do
 	dir=${t%/*} name=${t##*/}
+	if [ "$dir" = guest ]; then	# a test of this project's, guest/NAME.sh
+		mkdir -p "$root/tests/guest"
+		install -m 755 "$TOP/guest/$name.sh" "$root/tests/guest/$name"
+		echo "$t" >>"$root/tests/list"
+		continue
+	fi
 	extra=""
 	[ "$dir" = mm ] && extra="$kst/mm/vm_util.c $kst/mm/thp_settings.c"
 	mkdir -p "$root/tests/$dir"
@@ -43,5 +49,9 @@ install -m 755 "$TOP/guest/init" "$root/init"
 for s in "$TOP"/guest/*.sh; do
 	[ -e "$s" ] && install -m 755 "$s" "$root/bin/$(basename "$s" .sh)"
 done
+
+# the kernel's modules, with modules.dep for modprobe
+make -C "$src" O="$out" -s INSTALL_MOD_PATH="$root" INSTALL_MOD_STRIP=1 modules_install >/dev/null ||
+	die "modules_install failed"
 
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$img.tmp" && mv "$img.tmp" "$img"

@@ -43,12 +43,14 @@ sed -n 's/^  base: /  base tree: /p' "$LOGS/tree.log"
 say "  series:"
 "$TOP/scripts/series-check.sh" | record
 
-say "  bisectability (each patch that touches the kernel builds):"
+say "  bisectability: the kernel builds at each patch (a cold first build takes ~7 min)"
 "$TOP/scripts/bisect-check.sh" | record
 
 stage "kernel build (log: kbuild.log)" "$LOGS/kbuild.log" \
 	"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" ||
 	{ echo "FAIL build: patched kernel" | record; summary; }
+stage "guest disks (files, swap)" "$LOGS/disks.log" "$TOP/scripts/build-disks.sh" "$LINUX" ||
+	{ echo "FAIL build: guest disks" | record; summary; }
 stage "guest: selftests, initramfs" "$LOGS/guest.log" \
 	"$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$BUILD/initramfs.cpio.gz" ||
 	{ echo "FAIL build: guest initramfs" | record; summary; }

@@ -9,7 +9,7 @@ cpio:cpio depmod:kmod perl:perl git:git xz:xz-utils gzip:gzip
 qemu-system-x86_64:qemu-system-x86 /bin/busybox:busybox-static
 /usr/include/libelf.h:libelf-dev /usr/include/openssl/ssl.h:libssl-dev
 /usr/lib/x86_64-linux-gnu/libc.a:libc6-dev ccache:ccache apt-get:apt
-dpkg-deb:dpkg gnuplot:gnuplot-nox /usr/bin/python3:python3
+dpkg-deb:dpkg mke2fs:e2fsprogs gnuplot:gnuplot-nox /usr/bin/python3:python3
 /usr/lib/python3/dist-packages/ply:python3-ply
 /usr/lib/python3/dist-packages/git:python3-git"
 

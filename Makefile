@@ -5,6 +5,7 @@
 #   make run      boot the patched kernel, show compact_node at work, then
 #                 an interactive shell in the guest (RUN=demo: no shell)
 #   make test     build what changed, boot, run the selftests (no series checks)
+#   make bench    vanilla 6.12 against the patched kernel (BENCH=quick: short)
 #   make tree     build/linux: git tree, tag base = pristine 6.12, series applied
 #   make refresh  export build/linux (base..HEAD) to patches/ and series
 #   make kernel / make guest   build the patched kernel / the initramfs
@@ -20,13 +21,16 @@ KERNEL := $(B)/obj/arch/x86/boot/bzImage
 INITRD := $(B)/initramfs.cpio.gz
 RUN ?= shell
 
-.PHONY: check run test tree refresh kernel guest clean deps
+.PHONY: check run test bench tree refresh kernel guest clean deps
 
 check:
 	@$(S)/check.sh
 
 deps:
 	@$(S)/deps.sh
+
+bench: deps
+	@BENCH=$(or $(BENCH),full) $(S)/bench.sh
 
 tree:
 	@$(S)/tree.sh

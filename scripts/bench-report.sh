@@ -1,0 +1,84 @@
+#!/bin/bash
+# bench-report.sh DIR: from DIR/raw-KERNEL-RUN.txt (guest/bench.sh output)
+# write DIR/results.csv (every figure: median over the runs, per kernel,
+# with the patched/vanilla ratio), DIR/results.md (the main figures) and
+# DIR/plot.png (order-10 attempts during the load, run 1: cumulative
+# successes and latency per attempt, vanilla against patched); print the
+# Markdown table.
+. "$(dirname "$0")/lib.sh"
+
+dir=${1:?bench dir}
+cat "$dir"/raw-*.txt 2>/dev/null | grep '^BENCH .*=' >"$dir/bench.lines"
+[ -s "$dir/bench.lines" ] || die "no results in $dir"
+
+# CSV: phase,test,metric,vanilla,patched,ratio (medians over the runs)
+awk '
+function median(key,   n, i, j, t, a) {
+	n = split(vals[key], a, " ")
+	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+	if (n == 0) return ""
+	return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+{
+	k = $2; row = $4 "," $5
+	if (!(row in seenrow)) { seenrow[row] = 1; rows[++nrows] = row }
+	for (i = 6; i <= NF; i++) {
+		split($i, kv, "=")
+		if (!((row, kv[1]) in seenm)) { seenm[row, kv[1]] = 1; metrics[row] = metrics[row] " " kv[1] }
+		vals[k SUBSEP row SUBSEP kv[1]] = vals[k SUBSEP row SUBSEP kv[1]] " " kv[2]
+	}
+}
+END {
+	print "phase,test,metric,vanilla,patched,ratio"
+	for (r = 1; r <= nrows; r++) {
+		n = split(metrics[rows[r]], m, " ")
+		for (i = 1; i <= n; i++) {
+			v = median("vanilla" SUBSEP rows[r] SUBSEP m[i])
+			p = median("patched" SUBSEP rows[r] SUBSEP m[i])
+			ratio = (v != "" && p != "" && v + 0 != 0) ? sprintf("%.2f", p / v) : "n/a"
+			printf "%s,%s,%s,%s,%s\n", rows[r], m[i], v, p, ratio
+		}
+	}
+}' "$dir/bench.lines" >"$dir/results.csv"
+
+# Markdown: the figures a reader looks at first.
+runs=$(ls "$dir"/raw-patched-*.txt 2>/dev/null | wc -l)
+{
+	echo "| phase | test | metric | vanilla | patched | patched/vanilla |"
+	echo "| --- | --- | --- | ---: | ---: | ---: |"
+	awk -F, 'NR > 1 && $3 ~ /^(pct|p50|p99|max|limit|compact_stall|compact_success|pgmigrate_success|pgsteal_direct|.*capture.*)$/ {
+		v = $4; p = $5
+		if ($3 ~ /^(p50|p99|max)$/) { v = sprintf("%.2f ms", v / 1e6); p = sprintf("%.2f ms", p / 1e6); $3 = $3 " latency" }
+		if ($3 == "pct") $3 = "success %"
+		if ($3 == "limit") $3 = "limit (free/block)"
+		printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, v, p, $6
+	}' "$dir/results.csv"
+	echo
+	echo "Medians of $runs run(s) per kernel; latencies of all attempts, failed ones included."
+} >"$dir/results.md"
+
+# Plot: order-10 attempts during the load in run 1.
+for k in vanilla patched; do
+	awk -v k="$k" '$1 == "ATTEMPT" && $2 == k && $3 == 1 && $4 == "during" && $5 == "order10" {
+		ok += $9; print $6, ok, $8 / 1e6 }' "$dir/raw-$k-1.txt" >"$dir/plot-$k.dat" 2>/dev/null
+done
+if command -v gnuplot >/dev/null && [ -s "$dir/plot-vanilla.dat" ] && [ -s "$dir/plot-patched.dat" ]; then
+	gnuplot <<-GP 2>"$dir/gnuplot.log"
+	set terminal pngcairo size 1000,700 noenhanced
+	set output "$dir/plot.png"
+	set multiplot layout 2,1 title "order-10 GFP_USER attempts during the load (run 1)"
+	set xlabel "attempt"
+	set ylabel "successes so far"
+	set key left top
+	plot "$dir/plot-vanilla.dat" using 1:2 with lines lw 2 title "vanilla 6.12", \
+	     "$dir/plot-patched.dat" using 1:2 with lines lw 2 title "patched"
+	set ylabel "latency (ms)"
+	set logscale y
+	plot "$dir/plot-vanilla.dat" using 1:3 with points pt 7 ps 0.6 title "vanilla 6.12", \
+	     "$dir/plot-patched.dat" using 1:3 with points pt 5 ps 0.6 title "patched"
+	unset multiplot
+	GP
+fi
+cat "$dir/results.md"
+say ""
+say "results: $dir/results.md, $dir/results.csv$([ -s "$dir/plot.png" ] && echo ", $dir/plot.png")"

@@ -41,20 +41,45 @@ END {
 	}
 }' "$dir/bench.lines" >"$dir/results.csv"
 
-# Markdown: the figures a reader looks at first.
+# Markdown: one row per phase and test, each cell "vanilla / patched
+# (patched/vanilla)", for the figures a reader looks at first.
 runs=$(ls "$dir"/raw-patched-*.txt 2>/dev/null | wc -l)
 {
-	echo "| phase | test | metric | vanilla | patched | patched/vanilla |"
-	echo "| --- | --- | --- | ---: | ---: | ---: |"
-	awk -F, 'NR > 1 && $3 ~ /^(pct|p50|p99|max|limit|compact_stall|compact_success|pgmigrate_success|pgsteal_direct|.*capture.*)$/ {
-		v = $4; p = $5
-		if ($3 ~ /^(p50|p99|max)$/) { v = sprintf("%.2f ms", v / 1e6); p = sprintf("%.2f ms", p / 1e6); $3 = $3 " latency" }
-		if ($3 == "pct") $3 = "success %"
-		if ($3 == "limit") $3 = "limit (free/block)"
-		printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, v, p, $6
+	awk -F, '
+	function cell(m,   v, p, r) {
+		if (!((row, m) in V)) return ""
+		v = V[row, m]; p = P[row, m]; r = R[row, m]
+		if (m ~ /^(p50|p99|max)$/) { v = sprintf("%.2f", v / 1e6); p = sprintf("%.2f", p / 1e6) }
+		return v " / " p (r == "n/a" ? "" : " (" r ")")
+	}
+	NR == 1 { next }
+	{
+		row = $1 " | " $2
+		if (!(row in seen)) { seen[row] = 1; rows[++n] = row }
+		V[row, $3] = $4; P[row, $3] = $5; R[row, $3] = $6
+		if ($3 ~ /capture/ && !($3 in extra)) { extra[$3] = 1; cols = cols " " $3 }
+	}
+	END {
+		nc = split("limit pct p50 p99 max compact_stall compact_success pgmigrate_success pgsteal_direct" cols, c, " ")
+		hdr["limit"] = "limit (free/block)"; hdr["pct"] = "success %"
+		hdr["p50"] = "p50 ms"; hdr["p99"] = "p99 ms"; hdr["max"] = "max ms"
+		printf "| phase | test |"
+		for (i = 1; i <= nc; i++) printf " %s |", (c[i] in hdr) ? hdr[c[i]] : c[i]
+		printf "\n| --- | --- |"
+		for (i = 1; i <= nc; i++) printf " ---: |"
+		printf "\n"
+		for (j = 1; j <= n; j++) {
+			row = rows[j]
+			printf "| %s |", row
+			for (i = 1; i <= nc; i++) printf " %s |", cell(c[i])
+			printf "\n"
+		}
 	}' "$dir/results.csv"
 	echo
-	echo "Medians of $runs run(s) per kernel; latencies of all attempts, failed ones included."
+	echo "Each cell: vanilla / patched (patched/vanilla), medians of $runs run(s) per"
+	echo "kernel. Latencies are of all attempts, failed ones included; vmstat"
+	echo "counters are deltas over the measurement; limit is free memory divided"
+	echo "by the block size when the measurement began."
 } >"$dir/results.md"
 
 # Plot: order-10 attempts during the load in run 1.

@@ -79,9 +79,13 @@ measure_all after
 kill "$pid"
 wait "$pid"
 echo 3 >/proc/sys/vm/drop_caches
+# compact_node where the kernel has it, the per-node sysfs file elsewhere
 for n in /sys/devices/system/node/node[0-9]*; do
-	id=${n##*node}
-	echo "$id" >/proc/sys/vm/compact_node 2>/dev/null || echo 1 >"$n/compact"
+	if [ -e /proc/sys/vm/compact_node ]; then
+		echo "${n##*node}" >/proc/sys/vm/compact_node 2>/dev/null  # ENODEV: no memory
+	else
+		echo 1 >"$n/compact"
+	fi
 done
 measure_all rest
 echo "BENCH $kernel $runno done" >$out

@@ -8,7 +8,7 @@
 #   BENCH=full (default): 3 runs, the original test's 160 order-10 attempts
 #   BENCH=quick: 1 run, shorter load and fewer attempts (make check uses it)
 # BENCH_RUNS=N overrides the number of runs.  Results, tables and the plot
-# go to build/bench/ (scripts/bench-report.sh).
+# go to BENCH_OUT, default build/bench/ (scripts/bench-report.sh).
 . "$(dirname "$0")/lib.sh"
 
 size=${BENCH:-full}
@@ -17,7 +17,7 @@ full) runs=${BENCH_RUNS:-3} ;;
 quick) runs=${BENCH_RUNS:-1} ;;
 *) die "BENCH=$size: full or quick" ;;
 esac
-out=$BUILD/bench
+out=${BENCH_OUT:-$BUILD/bench}
 rm -rf "$out"
 mkdir -p "$out"
 initrd=$BUILD/initramfs.cpio.gz

@@ -5,7 +5,9 @@
 #   make run      boot the patched kernel, show compact_node at work, then
 #                 an interactive shell in the guest (RUN=demo: no shell)
 #   make test     build what changed, boot, run the selftests (no series checks)
-#   make bench    vanilla 6.12 against the patched kernel (BENCH=quick: short)
+#   make bench    vanilla 6.12 against the patched kernel, with reclaim
+#                 capture on and off (BENCH=quick: short; BENCH_PARTS=main
+#                 or contig: one part; BENCH_RUNS=N)
 #   make tree     build/linux: git tree, tag base = pristine 6.12, series applied
 #   make refresh  export build/linux (base..HEAD) to patches/ and series
 #   make kernel / make guest   build the patched kernel / the initramfs

@@ -2,29 +2,41 @@
 # bench: the guest side of "make bench" (scripts/bench.sh).  Three phases,
 # as the original high-order allocation test: during a load, after the load
 # stops (its long-lived unmovable pages still held), and at rest (caches
-# dropped, every node compacted).  In each: order-10 attempts with GFP_USER,
-# order-9 with the THP flavour, and 64 MiB contiguous ranges.
+# dropped, every node compacted).  In each: order-10 and order-9 attempts
+# with GFP_USER, order-9 with the THP flavour (no direct reclaim), and
+# 64 MiB contiguous ranges; at rest also order-0 attempts, for the cost of
+# the series on the fast path.
 #
-# Kernel command line: mmho.bench=quick|full, mmho.seed=N, mmho.kernel=NAME.
+# With mmho.part=contig (a guest with more memory), the contiguous part
+# instead: 1 GiB hugetlb pages allocated at run time with memory fragmented
+# by movable pages only (fragment on every node), then, with loadgen's held
+# unmovable pages as well, 16, 64 and 256 MiB ranges through
+# alloc_contig_pages() and 1 GiB pages again.
+#
+# Kernel command line: mmho.bench=quick|full, mmho.seed=N, mmho.kernel=NAME,
+# mmho.part=main|contig, mmho.capture=0|1 (vm.reclaim_capture, where the
+# kernel has it).
 # Results go to ttyS1, one line per measurement:
 #   BENCH kernel run phase test key=value ...
 # and one line per attempt (for the plot):
 #   ATTEMPT kernel run phase test index start_ns latency_ns ok
 RUN=/sys/kernel/debug/highalloc/run
 out=/dev/ttyS1
-size=quick seed=1 kernel=unknown runno=1
+size=quick seed=1 kernel=unknown runno=1 part=main
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	mmho.bench=*) size=${arg#*=} ;;
 	mmho.seed=*) seed=${arg#*=} ;;
 	mmho.kernel=*) kernel=${arg#*=} ;;
 	mmho.run=*) runno=${arg#*=} ;;
+	mmho.part=*) part=${arg#*=} ;;
+	mmho.capture=*) capture=${arg#*=} ;;
 	esac
 done
 if [ "$size" = full ]; then
-	load_s=180 warm_s=90 n10=160 n9=100 ncontig=4
+	load_s=180 warm_s=90 n10=160 n9=100 ncontig=4 n0=10000
 else
-	load_s=90 warm_s=60 n10=40 n9=40 ncontig=2
+	load_s=90 warm_s=60 n10=40 n9=40 ncontig=2 n0=2000
 fi
 counters="compact_stall compact_fail compact_success compact_migrate_scanned compact_free_scanned pgmigrate_success pgsteal_kswapd pgsteal_direct"
 [ -e $RUN ] || { echo "BENCH $kernel $runno none error=no-highalloc" >$out; exit 1; }
@@ -54,25 +66,107 @@ measure() {
 	} >$out
 }
 
+# The load must have filled memory first: wait until less than 10% of it
+# is free, or warm_s at the most.  Every measurement frees what it got at
+# its end, so during the load this is done before each of them.
+wait_full() {
+	t=0
+	while [ $t -lt "$warm_s" ] &&
+		[ "$(awk '/^MemTotal:/ { t = $2 } /^MemFree:/ { f = $2 } END { print (f * 10 > t) }' /proc/meminfo)" = 1 ]; do
+		sleep 1
+		t=$((t + 1))
+	done
+	echo "bench: memory full after ${t}s: $(grep -E '^(MemFree|AnonPages|Cached|SwapFree):' /proc/meminfo | tr -s ' ' | tr '\n' ' ')"
+}
+
 measure_all() {
+	[ "$1" = during ] && wait_full
 	measure "$1" order10 1024 "order=10 count=$n10 interval_ms=100 gfp=user"
+	[ "$1" = during ] && wait_full
+	measure "$1" order9 512 "order=9 count=$n9 interval_ms=50 gfp=user"
+	[ "$1" = during ] && wait_full
 	measure "$1" order9thp 512 "order=9 count=$n9 interval_ms=50 gfp=thp"
+	[ "$1" = during ] && wait_full
 	measure "$1" contig64m 16384 "nr_pages=16384 count=$ncontig interval_ms=100 gfp=user"
 }
 
+# hugetlb1g: allocate up to N 1 GiB pages at run time; the latency figures
+# are all the time of the one write to nr_hugepages (10 ms resolution).
+measure_hugetlb() {
+	phase=$1 n=$2
+	hp=/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages
+	[ -e $hp ] || { echo "BENCH $kernel $runno $phase hugetlb1g error=no-1g-pages" >$out; return; }
+	free=$(awk '$1 == "MemFree:" { print $2 / 4 }' /proc/meminfo)
+	vmstat_snap /tmp/v0
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	echo "$n" >$hp
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	got=$(cat $hp)
+	vmstat_snap /tmp/v1
+	echo 0 >$hp
+	t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1e9 }')
+	{
+		printf 'BENCH %s %s %s hugetlb1g limit=%d attempted=%d succeeded=%d pct=%d' \
+			"$kernel" "$runno" "$phase" $((${free%.*} / 262144)) "$n" "$got" $((got * 100 / n))
+		printf ' min=%d mean=%d p50=%d p99=%d max=%d' $t $t $t $t $t
+		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%d", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
+		echo
+	} >$out
+}
+
+# fragment 60% of the free memory of every node with memory; wait until done
+fragment_nodes() {
+	nodes=0 fragpids=""
+	rm -f /tmp/fragment.out
+	for n in /sys/devices/system/node/node[0-9]*; do
+		[ "$(awk '/MemTotal/ { print $4 }' "$n/meminfo")" -gt 0 ] || continue
+		fragment "${n##*node}" 60 >>/tmp/fragment.out &
+		fragpids="$fragpids $!"
+		nodes=$((nodes + 1))
+	done
+	while [ "$(grep -c '^fragment:' /tmp/fragment.out 2>/dev/null)" -lt $nodes ]; do
+		sleep 1
+	done
+	echo "bench: fragmented: $(grep -E '^(MemFree|AnonPages|Cached|SwapFree):' /proc/meminfo | tr -s ' ' | tr '\n' ' ')"
+}
+
+# The contiguous part: 1 GiB pages on a fragmented but otherwise idle
+# machine, then every size on memory that a load has left unmovable pages
+# in as well.
+contig() {
+	if [ "$size" = full ]; then
+		load_s=150 n16=32 n64=8 n256=2 n1g=2
+	else
+		load_s=60 n16=16 n64=4 n256=1 n1g=2
+	fi
+	echo "bench: $kernel run $runno ($size, contig): load ${load_s}s, seed $seed"
+	# movable: a freshly booted machine whose free memory is in holes
+	# between movable pages (fragment on every node), no load yet
+	fragment_nodes
+	measure_hugetlb movable "$n1g"
+	kill $fragpids
+	wait $fragpids
+	loadgen -s "$seed" -t "$load_s" -m 3072 -u 192 -d /mnt/data >/tmp/loadgen.out 2>&1 &
+	pid=$!
+	while ! grep -q "loadgen: hold" /tmp/loadgen.out; do sleep 1; done
+	# fragmented: then the load's unmovable pages, held where they were put
+	fragment_nodes
+	measure fragmented contig16m 4096 "nr_pages=4096 count=$n16 gfp=user"
+	measure fragmented contig64m 16384 "nr_pages=16384 count=$n64 gfp=user"
+	measure fragmented contig256m 65536 "nr_pages=65536 count=$n256 gfp=user"
+	measure_hugetlb fragmented "$n1g"
+	echo "BENCH $kernel $runno done" >$out
+}
+
 echo 20 >/proc/sys/vm/compaction_proactiveness
+[ -n "${capture:-}" ] && [ -e /proc/sys/vm/reclaim_capture ] && echo "$capture" >/proc/sys/vm/reclaim_capture
+if [ "$part" = contig ]; then
+	contig
+	exit 0
+fi
 echo "bench: $kernel run $runno ($size): load ${load_s}s, seed $seed"
 loadgen -s "$seed" -t "$load_s" -m 896 -u 48 -d /mnt/data >/tmp/loadgen.out 2>&1 &
 pid=$!
-# The load must have filled memory first: wait until less than 10% of it
-# is free, or warm_s at the most.
-t=0
-while [ $t -lt "$warm_s" ] &&
-	[ "$(awk '/^MemTotal:/ { t = $2 } /^MemFree:/ { f = $2 } END { print (f * 10 > t) }' /proc/meminfo)" = 1 ]; do
-	sleep 1
-	t=$((t + 1))
-done
-echo "bench: load warm after ${t}s: $(grep -E '^(MemFree|AnonPages|Cached|SwapFree):' /proc/meminfo | tr -s ' ' | tr '\n' ' ')"
 measure_all during
 while ! grep -q "loadgen: hold" /tmp/loadgen.out; do sleep 1; done
 measure_all after
@@ -88,4 +182,6 @@ for n in /sys/devices/system/node/node[0-9]*; do
 	fi
 done
 measure_all rest
+# The order-0 fast path: the same with and without the series.
+measure rest order0 1 "order=0 count=$n0 gfp=user"
 echo "BENCH $kernel $runno done" >$out

@@ -1,17 +1,19 @@
 #!/bin/bash
 # bench-report.sh DIR: from DIR/raw-KERNEL-RUN.txt (guest/bench.sh output)
 # write DIR/results.csv (every figure: median over the runs, per kernel,
-# with the patched/vanilla ratio), DIR/results.md (the main figures) and
+# with the patched/vanilla ratio; capture-off is the patched kernel with
+# vm.reclaim_capture=0), DIR/results.md (the main figures) and
 # DIR/plot.png (order-10 attempts during the load, run 1: cumulative
 # successes and latency per attempt, vanilla against patched); print the
 # Markdown table.
 . "$(dirname "$0")/lib.sh"
 
 dir=${1:?bench dir}
-cat "$dir"/raw-*.txt 2>/dev/null | grep '^BENCH .*=' >"$dir/bench.lines"
+cat "$dir"/raw-*.txt "$dir"/contig-*.txt 2>/dev/null | grep '^BENCH .*=' >"$dir/bench.lines"
 [ -s "$dir/bench.lines" ] || die "no results in $dir"
 
-# CSV: phase,test,metric,vanilla,patched,ratio (medians over the runs)
+# CSV: phase,test,metric,vanilla,capture_off,patched,ratio (patched over
+# vanilla), ratio_off (patched over capture-off); medians over the runs
 awk '
 function median(key,   n, i, j, t, a) {
 	n = split(vals[key], a, " ")
@@ -29,34 +31,38 @@ function median(key,   n, i, j, t, a) {
 	}
 }
 END {
-	print "phase,test,metric,vanilla,patched,ratio"
+	print "phase,test,metric,vanilla,capture_off,patched,ratio,ratio_off"
 	for (r = 1; r <= nrows; r++) {
 		n = split(metrics[rows[r]], m, " ")
 		for (i = 1; i <= n; i++) {
 			v = median("vanilla" SUBSEP rows[r] SUBSEP m[i])
+			o = median("capture-off" SUBSEP rows[r] SUBSEP m[i])
 			p = median("patched" SUBSEP rows[r] SUBSEP m[i])
 			ratio = (v != "" && p != "" && v + 0 != 0) ? sprintf("%.2f", p / v) : "n/a"
-			printf "%s,%s,%s,%s,%s\n", rows[r], m[i], v, p, ratio
+			ratio_off = (o != "" && p != "" && o + 0 != 0) ? sprintf("%.2f", p / o) : "n/a"
+			printf "%s,%s,%s,%s,%s,%s,%s\n", rows[r], m[i], v, o, p, ratio, ratio_off
 		}
 	}
 }' "$dir/bench.lines" >"$dir/results.csv"
 
-# Markdown: one row per phase and test, each cell "vanilla / patched
-# (patched/vanilla)", for the figures a reader looks at first.
-runs=$(ls "$dir"/raw-patched-*.txt 2>/dev/null | wc -l)
+# Markdown: one row per phase and test, each cell "vanilla / capture off /
+# patched (patched/vanilla)" ("vanilla / patched (...)" where there is no
+# capture-off run), for the figures a reader looks at first.
+runs=$(ls "$dir"/raw-patched-*.txt "$dir"/contig-patched-*.txt 2>/dev/null | sed "s/.*-//" | sort -u | wc -l)
 {
 	awk -F, '
-	function cell(m,   v, p, r) {
+	function ms(x) { return x == "" ? x : sprintf("%.2f", x / 1e6) }
+	function cell(m,   v, o, p, r) {
 		if (!((row, m) in V)) return ""
-		v = V[row, m]; p = P[row, m]; r = R[row, m]
-		if (m ~ /^(p50|p99|max)$/) { v = sprintf("%.2f", v / 1e6); p = sprintf("%.2f", p / 1e6) }
-		return v " / " p (r == "n/a" ? "" : " (" r ")")
+		v = V[row, m]; o = O[row, m]; p = P[row, m]; r = R[row, m]
+		if (m ~ /^(p50|p99|max)$/) { v = ms(v); o = ms(o); p = ms(p) }
+		return v " / " (o == "" ? "" : o " / ") p (r == "n/a" ? "" : " (" r ")")
 	}
 	NR == 1 { next }
 	{
 		row = $1 " | " $2
 		if (!(row in seen)) { seen[row] = 1; rows[++n] = row }
-		V[row, $3] = $4; P[row, $3] = $5; R[row, $3] = $6
+		V[row, $3] = $4; O[row, $3] = $5; P[row, $3] = $6; R[row, $3] = $7
 		if ($3 ~ /capture/ && !($3 in extra)) { extra[$3] = 1; cols = cols " " $3 }
 	}
 	END {
@@ -76,14 +82,16 @@ runs=$(ls "$dir"/raw-patched-*.txt 2>/dev/null | wc -l)
 		}
 	}' "$dir/results.csv"
 	echo
-	echo "Each cell: vanilla / patched (patched/vanilla), medians of $runs run(s) per"
-	echo "kernel. Latencies are of all attempts, failed ones included; vmstat"
-	echo "counters are deltas over the measurement; limit is free memory divided"
-	echo "by the block size when the measurement began."
+	echo "Each cell: vanilla / capture off / patched (patched/vanilla), medians of"
+	echo "$runs run(s) per kernel; capture off is the patched kernel with"
+	echo "vm.reclaim_capture=0 (main part only). Latencies are of all attempts,"
+	echo "failed ones included (hugetlb1g: the whole write to nr_hugepages);"
+	echo "vmstat counters are deltas over the measurement; limit is free memory"
+	echo "divided by the block size when the measurement began."
 } >"$dir/results.md"
 
 # Plot: order-10 attempts during the load in run 1.
-for k in vanilla patched; do
+for k in vanilla capture-off patched; do
 	awk -v k="$k" '$1 == "ATTEMPT" && $2 == k && $3 == 1 && $4 == "during" && $5 == "order10" {
 		ok += $9; print $6, ok, $8 / 1e6 }' "$dir/raw-$k-1.txt" >"$dir/plot-$k.dat" 2>/dev/null
 done
@@ -96,10 +104,12 @@ if command -v gnuplot >/dev/null && [ -s "$dir/plot-vanilla.dat" ] && [ -s "$dir
 	set ylabel "successes so far"
 	set key left top
 	plot "$dir/plot-vanilla.dat" using 1:2 with lines lw 2 title "vanilla 6.12", \
+	     "$dir/plot-capture-off.dat" using 1:2 with lines lw 2 title "patched, capture off", \
 	     "$dir/plot-patched.dat" using 1:2 with lines lw 2 title "patched"
 	set ylabel "latency (ms)"
 	set logscale y
 	plot "$dir/plot-vanilla.dat" using 1:3 with points pt 7 ps 0.6 title "vanilla 6.12", \
+	     "$dir/plot-capture-off.dat" using 1:3 with points pt 9 ps 0.6 title "patched, capture off", \
 	     "$dir/plot-patched.dat" using 1:3 with points pt 5 ps 0.6 title "patched"
 	unset multiplot
 	GP

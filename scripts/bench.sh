@@ -4,14 +4,19 @@
 # Both kernels are built with the same config and carry the series' test
 # patch (scripts/vanilla-tree.sh), so only the series' mechanisms differ.
 # Each run boots both in the same VM with the same load seed (the run
-# number) and runs guest/bench.sh: during the load, after it, at rest.
+# number) and runs guest/bench.sh: during the load, after it, at rest,
+# the patched kernel twice, with reclaim capture on and off;
+# then boots both again with 4 GiB for the contiguous part (mmho.part=contig:
+# 16/64/256 MiB ranges and 1 GiB hugetlb pages on fragmented memory).
 #   BENCH=full (default): 3 runs, the original test's 160 order-10 attempts
 #   BENCH=quick: 1 run, shorter load and fewer attempts (make check uses it)
-# BENCH_RUNS=N overrides the number of runs.  Results, tables and the plot
+# BENCH_RUNS=N overrides the number of runs; BENCH_PARTS="main contig"
+# (the default) picks the parts.  Results, tables and the plot
 # go to BENCH_OUT, default build/bench/ (scripts/bench-report.sh).
 . "$(dirname "$0")/lib.sh"
 
 size=${BENCH:-full}
+parts=${BENCH_PARTS:-main contig}
 case $size in
 full) runs=${BENCH_RUNS:-3} ;;
 quick) runs=${BENCH_RUNS:-1} ;;
@@ -32,15 +37,29 @@ stage "guest disks" "$LOGS/disks.log" "$TOP/scripts/build-disks.sh" "$LINUX" || 
 stage "guest initramfs" "$LOGS/guest.log" "$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$initrd" || exit 1
 
 for r in $(seq 1 "$runs"); do
-	for k in vanilla patched; do
-		obj=$BUILD/obj
+	# capture-off: the patched kernel with vm.reclaim_capture=0
+	for k in vanilla capture-off patched; do
+		[[ " $parts " == *" main "* ]] || break
+		obj=$BUILD/obj capture=1
 		[ $k = vanilla ] && obj=$BUILD/obj-vanilla
-		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k"
+		[ $k = capture-off ] && capture=0
+		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.capture=$capture"
 		stage "run $r: $k" "$LOGS/bench-$k-$r.log" \
 			"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$initrd" bench "$out/vm-$k-$r"
 		tr -d '\r' <"$out/vm-$k-$r/results.tap" >"$out/raw-$k-$r.txt" 2>/dev/null
 		grep -q "^BENCH $k $r done" "$out/raw-$k-$r.txt" ||
 			say "    run $r of $k did not finish (console: $out/vm-$k-$r/console.log)"
+	done
+	for k in vanilla patched; do
+		[[ " $parts " == *" contig "* ]] || break
+		obj=$BUILD/obj
+		[ $k = vanilla ] && obj=$BUILD/obj-vanilla
+		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.part=contig"
+		GUEST_MEM_MB=4096 stage "run $r: $k, contiguous (4 GiB)" "$LOGS/bench-contig-$k-$r.log" \
+			"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$initrd" bench "$out/vm-contig-$k-$r"
+		tr -d '\r' <"$out/vm-contig-$k-$r/results.tap" >"$out/contig-$k-$r.txt" 2>/dev/null
+		grep -q "^BENCH $k $r done" "$out/contig-$k-$r.txt" ||
+			say "    contiguous run $r of $k did not finish (console: $out/vm-contig-$k-$r/console.log)"
 	done
 done
 "$TOP/scripts/bench-report.sh" "$out"

@@ -8,10 +8,10 @@
 # the series on the fast path.
 #
 # With mmho.part=contig (a guest with more memory), the contiguous part
-# instead: 1 GiB hugetlb pages allocated at run time with memory fragmented
-# by movable pages only (fragment on every node), then, with loadgen's held
-# unmovable pages as well, 16, 64 and 256 MiB ranges through
-# alloc_contig_pages() and 1 GiB pages again.
+# instead: 1 GiB hugetlb pages allocated at run time on the idle machine and
+# with memory fragmented by movable pages (fragment on every node), then,
+# with loadgen's held unmovable pages as well, 16, 64 and 256 MiB ranges
+# through alloc_contig_pages() and 1 GiB pages again.
 #
 # Kernel command line: mmho.bench=quick|full, mmho.seed=N, mmho.kernel=NAME,
 # mmho.part=main|contig, mmho.capture=0|1 (vm.reclaim_capture, where the
@@ -140,8 +140,10 @@ contig() {
 		load_s=60 n16=16 n64=4 n256=1 n1g=2
 	fi
 	echo "bench: $kernel run $runno ($size, contig): load ${load_s}s, seed $seed"
-	# movable: a freshly booted machine whose free memory is in holes
-	# between movable pages (fragment on every node), no load yet
+	# idle: the freshly booted machine
+	measure_hugetlb idle "$n1g"
+	# movable: its free memory in holes between movable pages (fragment on
+	# every node; its page tables are unmovable, and spread), no load yet
 	fragment_nodes
 	measure_hugetlb movable "$n1g"
 	kill $fragpids

@@ -11,7 +11,8 @@
 #   BENCH=full (default): 3 runs, the original test's 160 order-10 attempts
 #   BENCH=quick: 1 run, shorter load and fewer attempts (make check uses it)
 # BENCH_RUNS=N overrides the number of runs; BENCH_PARTS="main contig"
-# (the default) picks the parts.  Results, tables and the plot
+# (the default) picks the parts; CONTIG_MEM_MB (default 4096) sizes the
+# guest of the contiguous part.  Results, tables and the plot
 # go to BENCH_OUT, default build/bench/ (scripts/bench-report.sh).
 . "$(dirname "$0")/lib.sh"
 
@@ -55,7 +56,8 @@ for r in $(seq 1 "$runs"); do
 		obj=$BUILD/obj
 		[ $k = vanilla ] && obj=$BUILD/obj-vanilla
 		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.part=contig"
-		GUEST_MEM_MB=4096 stage "run $r: $k, contiguous (4 GiB)" "$LOGS/bench-contig-$k-$r.log" \
+		GUEST_MEM_MB=${CONTIG_MEM_MB:-4096} stage "run $r: $k, contiguous (${CONTIG_MEM_MB:-4096} MiB)" \
+			"$LOGS/bench-contig-$k-$r.log" \
 			"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$initrd" bench "$out/vm-contig-$k-$r"
 		tr -d '\r' <"$out/vm-contig-$k-$r/results.tap" >"$out/contig-$k-$r.txt" 2>/dev/null
 		grep -q "^BENCH $k $r done" "$out/contig-$k-$r.txt" ||

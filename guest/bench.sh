@@ -104,11 +104,11 @@ measure_hugetlb() {
 	got=$(cat $hp)
 	vmstat_snap /tmp/v1
 	echo 0 >$hp
-	t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1e9 }')
+	t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) * 1e9 }')
 	{
 		printf 'BENCH %s %s %s hugetlb1g limit=%d attempted=%d succeeded=%d pct=%d' \
 			"$kernel" "$runno" "$phase" $((${free%.*} / 262144)) "$n" "$got" $((got * 100 / n))
-		printf ' min=%d mean=%d p50=%d p99=%d max=%d' $t $t $t $t $t
+		printf ' min=%s mean=%s p50=%s p99=%s max=%s' $t $t $t $t $t
 		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%d", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
 		echo
 	} >$out

@@ -14,8 +14,7 @@
 # through alloc_contig_pages() and 1 GiB pages again.
 #
 # Kernel command line: mmho.bench=quick|full, mmho.seed=N, mmho.kernel=NAME,
-# mmho.part=main|contig, mmho.capture=0|1 (vm.reclaim_capture, where the
-# kernel has it).
+# mmho.part=main|contig, mmho.defrag=0|1 (vm.defrag_mode).
 # Results go to ttyS1, one line per measurement:
 #   BENCH kernel run phase test key=value ...
 # and one line per attempt (for the plot):
@@ -30,7 +29,7 @@ for arg in $(cat /proc/cmdline); do
 	mmho.kernel=*) kernel=${arg#*=} ;;
 	mmho.run=*) runno=${arg#*=} ;;
 	mmho.part=*) part=${arg#*=} ;;
-	mmho.capture=*) capture=${arg#*=} ;;
+	mmho.defrag=*) defrag=${arg#*=} ;;
 	esac
 done
 if [ "$size" = full ]; then
@@ -161,7 +160,7 @@ contig() {
 }
 
 echo 20 >/proc/sys/vm/compaction_proactiveness
-[ -n "${capture:-}" ] && [ -e /proc/sys/vm/reclaim_capture ] && echo "$capture" >/proc/sys/vm/reclaim_capture
+[ -n "${defrag:-}" ] && echo "$defrag" >/proc/sys/vm/defrag_mode
 if [ "$part" = contig ]; then
 	contig
 	exit 0

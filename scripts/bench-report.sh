@@ -1,8 +1,8 @@
 #!/bin/bash
 # bench-report.sh DIR: from DIR/raw-KERNEL-RUN.txt (guest/bench.sh output)
 # write DIR/results.csv (every figure: median over the runs, per kernel,
-# with the patched/vanilla ratio; capture-off is the patched kernel with
-# vm.reclaim_capture=0), DIR/results.md (the main figures) and
+# with the patched/vanilla ratios; vanilla-dm1 is the vanilla kernel with
+# vm.defrag_mode=1), DIR/results.md (the main figures) and
 # DIR/plot.png (order-10 attempts during the load, run 1: cumulative
 # successes and latency per attempt, vanilla against patched); print the
 # Markdown table.
@@ -12,8 +12,8 @@ dir=${1:?bench dir}
 cat "$dir"/raw-*.txt "$dir"/contig-*.txt 2>/dev/null | grep '^BENCH .*=' >"$dir/bench.lines"
 [ -s "$dir/bench.lines" ] || die "no results in $dir"
 
-# CSV: phase,test,metric,vanilla,capture_off,patched,ratio (patched over
-# vanilla), ratio_off (patched over capture-off); medians over the runs
+# CSV: phase,test,metric,vanilla,vanilla_dm1,patched,ratio (patched over
+# vanilla), ratio_dm1 (patched over vanilla-dm1); medians over the runs
 awk '
 function median(key,   n, i, j, t, a) {
 	n = split(vals[key], a, " ")
@@ -31,23 +31,23 @@ function median(key,   n, i, j, t, a) {
 	}
 }
 END {
-	print "phase,test,metric,vanilla,capture_off,patched,ratio,ratio_off"
+	print "phase,test,metric,vanilla,vanilla_dm1,patched,ratio,ratio_dm1"
 	for (r = 1; r <= nrows; r++) {
 		n = split(metrics[rows[r]], m, " ")
 		for (i = 1; i <= n; i++) {
 			v = median("vanilla" SUBSEP rows[r] SUBSEP m[i])
-			o = median("capture-off" SUBSEP rows[r] SUBSEP m[i])
+			o = median("vanilla-dm1" SUBSEP rows[r] SUBSEP m[i])
 			p = median("patched" SUBSEP rows[r] SUBSEP m[i])
 			ratio = (v != "" && p != "" && v + 0 != 0) ? sprintf("%.2f", p / v) : "n/a"
-			ratio_off = (o != "" && p != "" && o + 0 != 0) ? sprintf("%.2f", p / o) : "n/a"
-			printf "%s,%s,%s,%s,%s,%s,%s\n", rows[r], m[i], v, o, p, ratio, ratio_off
+			ratio_dm1 = (o != "" && p != "" && o + 0 != 0) ? sprintf("%.2f", p / o) : "n/a"
+			printf "%s,%s,%s,%s,%s,%s,%s\n", rows[r], m[i], v, o, p, ratio, ratio_dm1
 		}
 	}
 }' "$dir/bench.lines" >"$dir/results.csv"
 
-# Markdown: one row per phase and test, each cell "vanilla / capture off /
+# Markdown: one row per phase and test, each cell "vanilla / vanilla dm=1 /
 # patched (patched/vanilla)" ("vanilla / patched (...)" where there is no
-# capture-off run), for the figures a reader looks at first.
+# vanilla-dm1 run), for the figures a reader looks at first.
 runs=$(ls "$dir"/raw-patched-*.txt "$dir"/contig-patched-*.txt 2>/dev/null | sed "s/.*-//" | sort -u | wc -l)
 {
 	awk -F, '
@@ -82,16 +82,16 @@ runs=$(ls "$dir"/raw-patched-*.txt "$dir"/contig-patched-*.txt 2>/dev/null | sed
 		}
 	}' "$dir/results.csv"
 	echo
-	echo "Each cell: vanilla / capture off / patched (patched/vanilla), medians of"
-	echo "$runs run(s) per kernel; capture off is the patched kernel with"
-	echo "vm.reclaim_capture=0 (main part only). Latencies are of all attempts,"
+	echo "Each cell: vanilla 7.3 / vanilla 7.3 with vm.defrag_mode=1 / patched"
+	echo "(patched/vanilla), medians of $runs run(s) per kernel; the defrag_mode=1"
+	echo "peer runs in the main part only. Latencies are of all attempts,"
 	echo "failed ones included (hugetlb1g: the whole write to nr_hugepages);"
 	echo "vmstat counters are deltas over the measurement; limit is free memory"
 	echo "divided by the block size when the measurement began."
 } >"$dir/results.md"
 
 # Plot: order-10 attempts during the load in run 1.
-for k in vanilla capture-off patched; do
+for k in vanilla vanilla-dm1 patched; do
 	awk -v k="$k" '$1 == "ATTEMPT" && $2 == k && $3 == 1 && $4 == "during" && $5 == "order10" {
 		ok += $9; print $6, ok, $8 / 1e6 }' "$dir/raw-$k-1.txt" >"$dir/plot-$k.dat" 2>/dev/null
 done
@@ -103,13 +103,13 @@ if command -v gnuplot >/dev/null && [ -s "$dir/plot-vanilla.dat" ] && [ -s "$dir
 	set xlabel "attempt"
 	set ylabel "successes so far"
 	set key left top
-	plot "$dir/plot-vanilla.dat" using 1:2 with lines lw 2 title "vanilla 6.12", \
-	     "$dir/plot-capture-off.dat" using 1:2 with lines lw 2 title "patched, capture off", \
+	plot "$dir/plot-vanilla.dat" using 1:2 with lines lw 2 title "vanilla 7.3", \
+	     "$dir/plot-vanilla-dm1.dat" using 1:2 with lines lw 2 title "vanilla 7.3, defrag_mode=1", \
 	     "$dir/plot-patched.dat" using 1:2 with lines lw 2 title "patched"
 	set ylabel "latency (ms)"
 	set logscale y
-	plot "$dir/plot-vanilla.dat" using 1:3 with points pt 7 ps 0.6 title "vanilla 6.12", \
-	     "$dir/plot-capture-off.dat" using 1:3 with points pt 9 ps 0.6 title "patched, capture off", \
+	plot "$dir/plot-vanilla.dat" using 1:3 with points pt 7 ps 0.6 title "vanilla 7.3", \
+	     "$dir/plot-vanilla-dm1.dat" using 1:3 with points pt 9 ps 0.6 title "vanilla 7.3, defrag_mode=1", \
 	     "$dir/plot-patched.dat" using 1:3 with points pt 5 ps 0.6 title "patched"
 	unset multiplot
 	GP

@@ -1,11 +1,12 @@
 #!/bin/bash
-# make bench: vanilla 6.12 against the patched kernel, side by side.
+# make bench: vanilla 7.3 (vm.defrag_mode 0 and 1) against the patched
+# kernel, side by side.
 #
 # Both kernels are built with the same config and carry the series' test
 # patch (scripts/vanilla-tree.sh), so only the series' mechanisms differ.
 # Each run boots both in the same VM with the same load seed (the run
 # number) and runs guest/bench.sh: during the load, after it, at rest,
-# the patched kernel twice, with reclaim capture on and off;
+# the vanilla kernel twice, with vm.defrag_mode=0 (its default) and 1;
 # then boots both again with 4 GiB for the contiguous part (mmho.part=contig:
 # 16/64/256 MiB ranges and 1 GiB hugetlb pages on fragmented memory).
 #   BENCH=full (default): 3 runs, the original test's 160 order-10 attempts
@@ -33,18 +34,19 @@ stage "patched tree" "$LOGS/tree.log" "$TOP/scripts/tree.sh" --existing-ok || ex
 stage "vanilla tree (base + test patch)" "$LOGS/vanilla-tree.log" "$TOP/scripts/vanilla-tree.sh" || exit 1
 stage "build patched kernel" "$LOGS/kbuild.log" "$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" || exit 1
 stage "build vanilla kernel" "$LOGS/kbuild-vanilla.log" \
-	"$TOP/scripts/build-kernel.sh" "$BUILD/vanilla" "$BUILD/obj-vanilla" || exit 1
+	"$TOP/scripts/build-kernel.sh" "$BUILD/vanilla/linux" "$BUILD/vanilla/obj" || exit 1
 stage "guest disks" "$LOGS/disks.log" "$TOP/scripts/build-disks.sh" "$LINUX" || exit 1
 stage "guest initramfs" "$LOGS/guest.log" "$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$initrd" || exit 1
 
 for r in $(seq 1 "$runs"); do
-	# capture-off: the patched kernel with vm.reclaim_capture=0
-	for k in vanilla capture-off patched; do
+	# vanilla-dm1: the vanilla kernel with vm.defrag_mode=1, mainline's
+	# most reliable huge page allocator
+	for k in vanilla vanilla-dm1 patched; do
 		[[ " $parts " == *" main "* ]] || break
-		obj=$BUILD/obj capture=1
-		[ $k = vanilla ] && obj=$BUILD/obj-vanilla
-		[ $k = capture-off ] && capture=0
-		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.capture=$capture"
+		obj=$BUILD/vanilla/obj defrag=0
+		[ $k = patched ] && obj=$BUILD/obj
+		[ $k = vanilla-dm1 ] && defrag=1
+		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.defrag=$defrag"
 		stage "run $r: $k" "$LOGS/bench-$k-$r.log" \
 			"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$initrd" bench "$out/vm-$k-$r"
 		tr -d '\r' <"$out/vm-$k-$r/results.tap" >"$out/raw-$k-$r.txt" 2>/dev/null
@@ -54,7 +56,7 @@ for r in $(seq 1 "$runs"); do
 	for k in vanilla patched; do
 		[[ " $parts " == *" contig "* ]] || break
 		obj=$BUILD/obj
-		[ $k = vanilla ] && obj=$BUILD/obj-vanilla
+		[ $k = vanilla ] && obj=$BUILD/vanilla/obj
 		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.part=contig"
 		GUEST_MEM_MB=${CONTIG_MEM_MB:-4096} stage "run $r: $k, contiguous (${CONTIG_MEM_MB:-4096} MiB)" \
 			"$LOGS/bench-contig-$k-$r.log" \

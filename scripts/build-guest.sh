@@ -9,6 +9,8 @@
 src=$(realpath "${1:?source tree}") out=$(realpath "${2:?build dir}") img=$(realpath -m "${3:?initramfs}")
 root=$out/initramfs
 CFLAGS="-static -O2 -Wall"
+# as tools/testing/selftests/lib.mk builds them
+KST_CFLAGS="-D_GNU_SOURCE="
 
 make -C "$src" O="$out" -s headers >/dev/null || exit 1
 rm -rf "$root"
@@ -31,10 +33,10 @@ for t in $(sed -e 's/#.*//' "$TOP/config/tests"); do
 		continue
 	fi
 	extra=""
-	[ "$dir" = mm ] && extra="$kst/mm/vm_util.c $kst/mm/thp_settings.c"
+	[ "$dir" = mm ] && extra="$kst/mm/vm_util.c $kst/mm/hugepage_settings.c"
 	mkdir -p "$root/tests/$dir"
 	# shellcheck disable=SC2086
-	gcc $CFLAGS -I"$kst" -I"$kst/$dir" -isystem "$out/usr/include" \
+	gcc $CFLAGS $KST_CFLAGS -I"$kst" -I"$kst/$dir" -isystem "$out/usr/include" \
 		-o "$root/tests/$dir/$name" "$kst/$t.c" $extra -lrt -lpthread -lm ||
 		die "building selftest $t failed"
 	echo "$t" >>"$root/tests/list"

@@ -8,8 +8,12 @@ mkdir -p "$out"
 frag=$TOP/config/vm.config
 
 # Fixed build identity: ccache hits, and builds that differ only by their tree.
+# The base directory is the parent of the source tree: with the output next to
+# it (build/linux + build/obj, build/vanilla/linux + build/vanilla/obj) ccache
+# sees the same relative paths in both, and the vanilla build reuses what the
+# patched one compiled (and the other way round).
 export KBUILD_BUILD_TIMESTAMP='2000-01-01' KBUILD_BUILD_USER=mm KBUILD_BUILD_HOST=highorder
-export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache} CCACHE_BASEDIR=$src CCACHE_NOHASHDIR=1
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache} CCACHE_BASEDIR=$(dirname "$src") CCACHE_NOHASHDIR=1
 [ -d /usr/lib/ccache ] && export PATH=/usr/lib/ccache:$PATH
 kmake() { make -C "$src" O="$out" -j"$(nproc)" "$@"; }
 

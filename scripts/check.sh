@@ -65,7 +65,7 @@ say "  selftests (console: $LOGS/vm/console.log):"
 # (in build/bench-quick: the results of a full make bench stay where they are)
 stage "benchmark, BENCH=quick" "$LOGS/bench-quick.log" env BENCH=quick BENCH_OUT="$BUILD/bench-quick" "$TOP/scripts/bench.sh"
 missing=""
-# results.csv columns: 4 vanilla, 5 capture off (main part only), 6 patched
+# results.csv columns: 4 vanilla, 5 vanilla defrag_mode=1 (main part only), 6 patched
 for want in during/order10/4 during/order10/5 during/order10/6 after/order10/4 \
 	after/order10/6 rest/order10/4 rest/order10/5 rest/order10/6 \
 	fragmented/contig16m/4 fragmented/contig16m/6; do

@@ -7,9 +7,13 @@ CACHE=${MMHO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mm-highorder}
 LINUX=$BUILD/linux
 LOGS=$BUILD/logs
 
-# The pinned base (see README.md, "The base tree").
-BASE_PKG=linux-source-6.12
-BASE_VERSION=${BASE_VERSION:-6.12.117-1~deb12u1}
+# The pinned base (see README.md, "The base tree"): Debian's linux-source-7.3
+# from trixie-backports, fetched with a private apt configuration under the
+# cache (scripts/fetch-base.sh); the host's /etc/apt is not touched.
+BASE_PKG=linux-source-7.3
+BASE_VERSION=${BASE_VERSION:-7.3.4-1~bpo13+1}
+BASE_SUITE=trixie-backports
+BASE_MAJOR=7 BASE_MINOR=3
 
 mkdir -p "$BUILD" "$LOGS" "$CACHE"
 

@@ -31,7 +31,9 @@ new_tree() {
 	if [ -n "${KSRC:-}" ]; then
 		say "  base: KSRC=$KSRC"
 		[ -f "$KSRC/Makefile" ] || die "KSRC=$KSRC is not a kernel tree"
-		grep -q '^PATCHLEVEL = 12$' "$KSRC/Makefile" || die "KSRC=$KSRC is not v6.12.y"
+		{ grep -q "^VERSION = $BASE_MAJOR\$" "$KSRC/Makefile" &&
+			grep -q "^PATCHLEVEL = $BASE_MINOR\$" "$KSRC/Makefile"; } ||
+			die "KSRC=$KSRC is not v$BASE_MAJOR.$BASE_MINOR.y"
 		tar -C "$KSRC" --exclude=.git -cf - . | tar -C "$LINUX.tmp" -xf - || return 1
 	else
 		src=$("$TOP/scripts/fetch-base.sh") || return 1
@@ -40,8 +42,8 @@ new_tree() {
 	fi
 	cd "$LINUX.tmp" || return 1
 	git init -q -b base-work
-	git config user.name "${GIT_AUTHOR_NAME:-mm-highorder}"
-	git config user.email "${GIT_AUTHOR_EMAIL:-mm-highorder@localhost}"
+	git config user.name "${GIT_AUTHOR_NAME:-High-Order Allocation Team}"
+	git config user.email "${GIT_AUTHOR_EMAIL:-highorder@example.org}"
 	git config gc.auto 0
 	git config am.keepcr false
 	git add -A -f

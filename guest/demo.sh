@@ -36,10 +36,14 @@ echo 0 >/proc/sys/vm/compact_node && echo "(write returned 0 after $(awk -v t0="
 show
 echo
 echo "=== 3. the same write with bad input fails instead of being ignored:"
-for bad in 64 -1 abc; do
-	echo "# echo $bad > /proc/sys/vm/compact_node"
+for bad in 64 -1 abc 2; do
+	echo "# echo $bad > /proc/sys/vm/compact_node$([ "$bad" = 2 ] && echo "     (node 2 has CPUs, no memory)")"
 	echo "$bad" >/proc/sys/vm/compact_node
 done
+if [ -e /sys/devices/system/node/node2/compact ]; then
+	echo "# echo 1 > /sys/devices/system/node/node2/compact     (the sysfs file says so too)"
+	echo 1 >/sys/devices/system/node/node2/compact
+fi
 kill "$pid"
 wait "$pid" 2>/dev/null
 echo 20 >/proc/sys/vm/compaction_proactiveness

@@ -5,15 +5,15 @@
 #   make run      boot the patched kernel, show compact_node at work, then
 #                 an interactive shell in the guest (RUN=demo: no shell)
 #   make test     build what changed, boot, run the selftests (no series checks)
-#   make bench    vanilla 6.12 against the patched kernel, with reclaim
-#                 capture on and off (BENCH=quick: short; BENCH_PARTS=main
-#                 or contig: one part; BENCH_RUNS=N)
-#   make tree     build/linux: git tree, tag base = pristine 6.12, series applied
+#   make bench    vanilla 7.3 (vm.defrag_mode 0 and 1) against the patched
+#                 kernel (BENCH=quick: short; BENCH_PARTS=main or contig:
+#                 one part; BENCH_RUNS=N)
+#   make tree     build/linux: git tree, tag base = pristine 7.3, series applied
 #   make refresh  export build/linux (base..HEAD) to patches/ and series
 #   make kernel / make guest   build the patched kernel / the initramfs
 #   make clean    remove build/ (the base tarball and ccache stay in the cache)
 #
-# KSRC=/path uses your own v6.12.y tree as the base; FORCE=1 lets make tree
+# KSRC=/path uses your own v7.3.y tree as the base; FORCE=1 lets make tree
 # reset a build/linux that does not carry the series.
 
 SHELL := /bin/bash

@@ -2,10 +2,26 @@
 # bench: the guest side of "make bench" (scripts/bench.sh).  Three phases,
 # as the original high-order allocation test: during a load, after the load
 # stops (its long-lived unmovable pages still held), and at rest (caches
-# dropped, every node compacted).  In each: order-10 and order-9 attempts
-# with GFP_USER, order-9 with the THP flavour (no direct reclaim), and
-# 64 MiB contiguous ranges; at rest also order-0 attempts, for the cost of
-# the series on the fast path.
+# dropped, every node compacted).  In each phase:
+#   o10     seed 000's test: 160 order-10 GFP_USER attempts 0.1 s apart
+#   hp9     mmtests' stress-highalloc pass: order-9 GFP_USER attempts,
+#           10 ms apart, for up to 95% of memory, held to the end
+#   hp9thp  the same with the THP fault's flavour (no direct reclaim or
+#           compaction)
+#   c64m    64 MiB ranges through alloc_contig_pages()
+# at rest also order-0 attempts, the cost of the series on the fast path.
+# Every measurement is bracketed by the census of the test module
+# (/sys/kernel/debug/highalloc/census): the ceiling is the number of aligned
+# blocks of its size that could be had at all (every page free or movable),
+# the larger of the counts before and after it.  The census is also
+# recorded at the start, at the peak of the load, after it and at rest.
+#
+# The load (loadgen) churns page cache from the files disk, anonymous
+# memory (320 MiB, less than swap), dentries and inodes, and keeps 32 MiB
+# of pipe and socket buffers: it fragments memory without exhausting it.
+# It runs until the "during" measurements are done (SIGUSR1 ends it).  A run
+# in which the load died, or the kernel killed a task for want of memory,
+# is reported invalid (the host reruns it).
 #
 # With mmho.part=contig (a guest with more memory), the contiguous part
 # instead: 1 GiB hugetlb pages allocated at run time on the idle machine and
@@ -17,9 +33,12 @@
 # mmho.part=main|contig, mmho.defrag=0|1 (vm.defrag_mode).
 # Results go to ttyS1, one line per measurement:
 #   BENCH kernel run phase test key=value ...
+# one per node and point of the census:
+#   CENSUS kernel run point node=N key=value ...
 # and one line per attempt (for the plot):
-#   ATTEMPT kernel run phase test index start_ns latency_ns ok
+#   ATTEMPT kernel run phase test index start_ns latency_ns ok pfn
 RUN=/sys/kernel/debug/highalloc/run
+CENSUS=/sys/kernel/debug/highalloc/census
 out=/dev/ttyS1
 size=quick seed=1 kernel=unknown runno=1 part=main
 for arg in $(cat /proc/cmdline); do
@@ -32,13 +51,17 @@ for arg in $(cat /proc/cmdline); do
 	mmho.defrag=*) defrag=${arg#*=} ;;
 	esac
 done
+memtotal=$(awk '$1 == "MemTotal:" { print int($2 / 4) }' /proc/meminfo)
+# 95% of memory in order-9 blocks, as stress-highalloc asks for
+n95=$((memtotal * 95 / 100 / 512))
 if [ "$size" = full ]; then
-	load_s=180 warm_s=90 n10=160 n9=100 ncontig=4 n0=10000
+	warm_s=90 n10=160 n9=$n95 ncontig=4 n0=10000
 else
-	load_s=90 warm_s=60 n10=40 n9=40 ncontig=2 n0=2000
+	warm_s=60 n10=40 n9=$((n95 / 4)) ncontig=2 n0=2000
 fi
-counters="compact_stall compact_fail compact_success compact_migrate_scanned compact_free_scanned pgmigrate_success pgsteal_kswapd pgsteal_direct"
+counters="compact_stall compact_fail compact_success compact_migrate_scanned compact_free_scanned pgmigrate_success pgsteal_kswapd pgsteal_direct pswpout"
 [ -e $RUN ] || { echo "BENCH $kernel $runno none error=no-highalloc" >$out; exit 1; }
+[ -e $CENSUS ] || { echo "BENCH $kernel $runno none error=no-census" >$out; exit 1; }
 
 vmstat_snap() {
 	for c in $counters $(awk '/capture/ { print $1 }' /proc/vmstat); do
@@ -46,15 +69,28 @@ vmstat_snap() {
 	done >"$1"
 }
 
-# measure PHASE TEST BLOCK_PAGES REQUEST
+# ceiling ORDER: the blocks of 2^ORDER pages that could be had, all nodes
+ceiling() {
+	awk -v k="possible_$1" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) n += kv[2] } }
+		END { print n + 0 }' $CENSUS
+}
+
+# census POINT: the census of every node, as CENSUS lines
+census() {
+	awk -v p="CENSUS $kernel $runno $1" '{ print p, $0 }' $CENSUS >$out
+}
+
+# measure PHASE TEST ORDER REQUEST (ORDER: log2 of the block size in pages)
 measure() {
-	phase=$1 test=$2 block=$3 req=$4
-	free=$(awk '$1 == "MemFree:" { print $2 / 4 }' /proc/meminfo)
+	phase=$1 test=$2 order=$3 req=$4
+	c0=$(ceiling "$order")
 	vmstat_snap /tmp/v0
 	echo "$req" >$RUN
 	vmstat_snap /tmp/v1
+	c1=$(ceiling "$order")
 	{
-		printf 'BENCH %s %s %s %s limit=%d' "$kernel" "$runno" "$phase" "$test" $((${free%.*} / block))
+		printf 'BENCH %s %s %s %s order=%d memtotal=%d ceiling=%d ceiling_before=%d ceiling_after=%d' \
+			"$kernel" "$runno" "$phase" "$test" "$order" "$memtotal" $((c0 > c1 ? c0 : c1)) "$c0" "$c1"
 		awk '{ v[$1] = $2 } END { printf " attempted=%d succeeded=%d pct=%d min=%d mean=%d p50=%d p99=%d max=%d",
 			v["attempted"], v["succeeded"], v["success_pct"], v["latency_ns_min"],
 			v["latency_ns_mean"], v["latency_ns_p50"], v["latency_ns_p99"],
@@ -80,13 +116,13 @@ wait_full() {
 
 measure_all() {
 	[ "$1" = during ] && wait_full
-	measure "$1" order10 1024 "order=10 count=$n10 interval_ms=100 gfp=user"
+	measure "$1" o10 10 "order=10 count=$n10 interval_ms=100 gfp=user"
 	[ "$1" = during ] && wait_full
-	measure "$1" order9 512 "order=9 count=$n9 interval_ms=50 gfp=user"
+	measure "$1" hp9 9 "order=9 count=$n9 interval_ms=10 gfp=user"
 	[ "$1" = during ] && wait_full
-	measure "$1" order9thp 512 "order=9 count=$n9 interval_ms=50 gfp=thp"
+	measure "$1" hp9thp 9 "order=9 count=$n9 interval_ms=10 gfp=thp"
 	[ "$1" = during ] && wait_full
-	measure "$1" contig64m 16384 "nr_pages=16384 count=$ncontig interval_ms=100 gfp=user"
+	measure "$1" c64m 14 "nr_pages=16384 count=$ncontig interval_ms=100 gfp=user"
 }
 
 # hugetlb1g: allocate up to N 1 GiB pages at run time; the latency figures
@@ -95,7 +131,7 @@ measure_hugetlb() {
 	phase=$1 n=$2
 	hp=/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages
 	[ -e $hp ] || { echo "BENCH $kernel $runno $phase hugetlb1g error=no-1g-pages" >$out; return; }
-	free=$(awk '$1 == "MemFree:" { print $2 / 4 }' /proc/meminfo)
+	c0=$(ceiling 18)
 	vmstat_snap /tmp/v0
 	t0=$(cut -d' ' -f1 /proc/uptime)
 	echo "$n" >$hp
@@ -105,8 +141,8 @@ measure_hugetlb() {
 	echo 0 >$hp
 	t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) * 1e9 }')
 	{
-		printf 'BENCH %s %s %s hugetlb1g limit=%d attempted=%d succeeded=%d pct=%d' \
-			"$kernel" "$runno" "$phase" $((${free%.*} / 262144)) "$n" "$got" $((got * 100 / n))
+		printf 'BENCH %s %s %s hugetlb1g order=18 memtotal=%d ceiling=%d attempted=%d succeeded=%d pct=%d' \
+			"$kernel" "$runno" "$phase" "$memtotal" "$c0" "$n" "$got" $((got * 100 / n))
 		printf ' min=%s mean=%s p50=%s p99=%s max=%s' $t $t $t $t $t
 		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%d", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
 		echo
@@ -147,14 +183,14 @@ contig() {
 	measure_hugetlb movable "$n1g"
 	kill $fragpids
 	wait $fragpids
-	loadgen -s "$seed" -t "$load_s" -m 3072 -u 192 -d /mnt/data >/tmp/loadgen.out 2>&1 &
+	loadgen -s "$seed" -t "$load_s" -m 384 -u 192 -d /mnt/data >/tmp/loadgen.out 2>&1 &
 	pid=$!
 	while ! grep -q "loadgen: hold" /tmp/loadgen.out; do sleep 1; done
 	# fragmented: then the load's unmovable pages, held where they were put
 	fragment_nodes
-	measure fragmented contig16m 4096 "nr_pages=4096 count=$n16 gfp=user"
-	measure fragmented contig64m 16384 "nr_pages=16384 count=$n64 gfp=user"
-	measure fragmented contig256m 65536 "nr_pages=65536 count=$n256 gfp=user"
+	measure fragmented contig16m 12 "nr_pages=4096 count=$n16 gfp=user"
+	measure fragmented contig64m 14 "nr_pages=16384 count=$n64 gfp=user"
+	measure fragmented contig256m 16 "nr_pages=65536 count=$n256 gfp=user"
 	measure_hugetlb fragmented "$n1g"
 	echo "BENCH $kernel $runno done" >$out
 }
@@ -165,12 +201,25 @@ if [ "$part" = contig ]; then
 	contig
 	exit 0
 fi
-echo "bench: $kernel run $runno ($size): load ${load_s}s, seed $seed"
-loadgen -s "$seed" -t "$load_s" -m 896 -u 48 -d /mnt/data >/tmp/loadgen.out 2>&1 &
+echo "bench: $kernel run $runno ($size): seed $seed, defrag_mode ${defrag:-0}"
+census start
+loadgen -s "$seed" -t 3600 -r 120 -m 320 -u 32 -d /mnt/data >/tmp/loadgen.out 2>&1 &
 pid=$!
 measure_all during
+census peak
+# The load must have run through the whole phase, and nothing may have been
+# OOM-killed: otherwise the phase measured an idle machine, or one whose
+# ceiling collapsed.
+if ! kill -0 "$pid" 2>/dev/null || grep -q "loadgen: hold" /tmp/loadgen.out; then
+	echo "BENCH $kernel $runno invalid reason=load-ended-early" >$out
+fi
+if dmesg | grep -q -i -e "out of memory" -e "oom-kill"; then
+	echo "BENCH $kernel $runno invalid reason=oom-kill" >$out
+fi
+kill -USR1 "$pid"
 while ! grep -q "loadgen: hold" /tmp/loadgen.out; do sleep 1; done
 measure_all after
+census after
 kill "$pid"
 wait "$pid"
 echo 3 >/proc/sys/vm/drop_caches
@@ -182,7 +231,12 @@ for n in /sys/devices/system/node/node[0-9]*; do
 		echo 1 >"$n/compact"
 	fi
 done
+census rest
 measure_all rest
 # The order-0 fast path: the same with and without the series.
-measure rest order0 1 "order=0 count=$n0 gfp=user"
+measure rest o0 0 "order=0 count=$n0 gfp=user"
+sed 's/^/bench: /' /tmp/loadgen.out
+if dmesg | grep -q -i -e "out of memory" -e "oom-kill"; then
+	echo "BENCH $kernel $runno invalid reason=oom-kill" >$out
+fi
 echo "BENCH $kernel $runno done" >$out

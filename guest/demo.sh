@@ -14,10 +14,22 @@ high_free() {
 	} END { printf "%d MiB of %d MiB free memory is in blocks of order >= %d\n", hi / 256, all / 256, pb }' /proc/buddyinfo
 }
 
+# The test module's census of node 0: pageblocks by migratetype, the mixed
+# ones, and the order-9 and order-10 blocks that could be had at all.
+census() {
+	c=/sys/kernel/debug/highalloc/census
+	[ -r $c ] || return 0
+	awk '$1 == "node=0" { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		printf "--- node 0 census: pageblocks unmovable %d, movable %d, reclaimable %d; mixed %d movable + %d other; could be had: %d of order 9, %d of order 10\n",
+			v["Unmovable"], v["Movable"], v["Reclaimable"], v["mixed_movable"], v["mixed_other"],
+			v["possible_9"], v["possible_10"] }' $c
+}
+
 show() {
 	echo "--- /proc/buddyinfo (free blocks of order 0 1 2 ... 10, per node and zone)"
 	cat /proc/buddyinfo
 	echo "--- node 0: $(high_free 0)"
+	census
 }
 
 echo

@@ -1,6 +1,7 @@
 #!/bin/sh
 # KTAP test of the load generator with the test_highalloc module: loadgen
-# goes through its phases (run, hold, released) and exits cleanly; the
+# goes through its phases (run, ended early by SIGUSR1 as make bench ends
+# it, hold, released) and exits cleanly; the
 # module completes a run of order-10 attempts during the load, after it
 # stops, and at rest; free memory comes back after the release.  Success
 # rates are printed, never asserted (they are the benchmark's business).
@@ -37,11 +38,12 @@ fi
 echo "1..5"
 free0=$(awk '$1 == "MemFree:" { print $2 }' /proc/meminfo)
 
-loadgen -s 1 -t 40 -m 768 -u 32 -d /mnt/data >/tmp/loadgen.out 2>&1 &
+loadgen -s 1 -t 600 -r 20 -m 320 -u 32 -d /mnt/data >/tmp/loadgen.out 2>&1 &
 pid=$!
 sleep 10
 highalloc "during load"
 result $? highalloc_during_load
+kill -USR1 $pid
 wait_for "loadgen: hold"
 result $? reaches_hold
 highalloc "after load"

@@ -5,7 +5,7 @@
  * allocation test, within fixed bounds of time and memory.
  *
  *   loadgen [-s SEED] [-t SECONDS] [-m ANON_MIB] [-u UNMOVABLE_MIB]
- *           [-d DIR] [-H HOLD_SECONDS]
+ *           [-r RAMP_SECONDS] [-d DIR] [-H HOLD_SECONDS]
  *
  * Workers, each a process:
  *   cache      reads the files under DIR (page cache from a real file
@@ -16,13 +16,15 @@
  *   slab       creates, stats and unlinks small files and directories
  *              (dentries and inodes)
  *   unmovable  fills pipes and socket buffers, UNMOVABLE_MIB in all,
- *              spread over the run, and keeps them: long-lived unmovable
- *              pages, placed wherever the allocator had room at the time
+ *              spread over RAMP_SECONDS (default: the run), and keeps
+ *              them: long-lived unmovable pages, placed wherever the
+ *              allocator had room at the time
  *
- * Phases, announced on stdout: "loadgen: run" for SECONDS; "loadgen:
- * hold" once the churning workers have stopped and only the unmovable
- * pages remain; "loadgen: released" after HOLD_SECONDS (default: until
- * SIGTERM or SIGINT), when everything is freed and loadgen exits.
+ * Phases, announced on stdout: "loadgen: run" for SECONDS, or until
+ * SIGUSR1; "loadgen: hold" once the churning workers have stopped and
+ * only the unmovable pages remain; "loadgen: released" after
+ * HOLD_SECONDS (default: until SIGTERM or SIGINT), when everything is
+ * freed and loadgen exits.
  * The same SEED gives the same sequence of sizes and choices.
  */
 #define _GNU_SOURCE
@@ -45,7 +47,7 @@
 #define MAX_REGIONS	256
 #define CHUNK		(64 * 1024)
 
-static volatile sig_atomic_t stop;
+static volatile sig_atomic_t stop, end_run;
 static unsigned int seed = 1;
 static const char *dir = "/mnt/data";
 
@@ -53,6 +55,12 @@ static void on_stop(int sig)
 {
 	(void)sig;
 	stop = 1;
+}
+
+static void on_end_run(int sig)
+{
+	(void)sig;
+	end_run = 1;
 }
 
 /* xorshift32: small, seeded, the same sequence on every run. */
@@ -222,7 +230,7 @@ static pid_t spawn(void (*fn)(void *), void *arg)
 
 struct args {
 	size_t anon, unmovable;
-	unsigned int seconds;
+	unsigned int seconds, ramp;
 };
 
 static void run_cache(void *a) { (void)a; worker_cache(); }
@@ -232,7 +240,7 @@ static void run_unmovable(void *a)
 {
 	struct args *x = a;
 
-	worker_unmovable(x->unmovable, x->seconds);
+	worker_unmovable(x->unmovable, x->ramp ?: x->seconds);
 }
 
 static void reap(pid_t *pids, int n)
@@ -251,20 +259,24 @@ int main(int argc, char **argv)
 {
 	struct args a = { .anon = 256 * MIB, .unmovable = 16 * MIB, .seconds = 60 };
 	struct sigaction sa = { .sa_handler = on_stop };
+	struct sigaction su = { .sa_handler = on_end_run };
+	unsigned int left;
 	int hold = -1, opt;
 	pid_t churn[3], holder;
 
-	while ((opt = getopt(argc, argv, "s:t:m:u:d:H:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:t:m:u:r:d:H:")) != -1) {
 		switch (opt) {
 		case 's': seed = strtoul(optarg, NULL, 0) ?: 1; break;
 		case 't': a.seconds = strtoul(optarg, NULL, 0); break;
 		case 'm': a.anon = strtoul(optarg, NULL, 0) * MIB; break;
 		case 'u': a.unmovable = strtoul(optarg, NULL, 0) * MIB; break;
+		case 'r': a.ramp = strtoul(optarg, NULL, 0); break;
 		case 'd': dir = optarg; break;
 		case 'H': hold = atoi(optarg); break;
 		default:
 			fprintf(stderr, "usage: loadgen [-s SEED] [-t SECONDS] [-m ANON_MIB] "
-				"[-u UNMOVABLE_MIB] [-d DIR] [-H HOLD_SECONDS]\n");
+				"[-u UNMOVABLE_MIB] [-r RAMP_SECONDS] [-d DIR] "
+				"[-H HOLD_SECONDS]\n");
 			return 2;
 		}
 	}
@@ -274,6 +286,7 @@ int main(int argc, char **argv)
 	}
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGUSR1, &su, NULL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	printf("loadgen: run %u s, seed %u, anon %zu MiB, unmovable %zu MiB, files %s\n",
@@ -283,7 +296,9 @@ int main(int argc, char **argv)
 	churn[1] = spawn(run_anon, &a);
 	churn[2] = spawn(run_slab, &a);
 
-	sleep(a.seconds);
+	/* The children inherit SIGUSR1's handler; only the parent's matters. */
+	for (left = a.seconds; left && !end_run && !stop;)
+		left = sleep(left);
 	reap(churn, 3);
 	printf("loadgen: hold\n");
 	if (hold >= 0)

@@ -17,9 +17,11 @@
 # recorded at the start, at the peak of the load, after it and at rest.
 #
 # The load (loadgen) churns page cache from the files disk, anonymous
-# memory (320 MiB, less than swap), dentries and inodes, and keeps 32 MiB
-# of pipe and socket buffers: it fragments memory without exhausting it.
-# It runs until the "during" measurements are done (SIGUSR1 ends it).  A run
+# memory (320 MiB, less than swap), dentries and inodes, and keeps 512
+# pipes and socket pairs filled (-u 32: 32 MiB in 64 KiB steps; a socket
+# pair holds up to its 208 KiB send buffer, so more in all: loadgen prints
+# what it queued): it fragments memory without exhausting it.  It runs
+# until the "during" measurements are done (SIGUSR1 ends it).  A run
 # in which the load died, or the kernel killed a task for want of memory,
 # is reported invalid (the host reruns it).
 #
@@ -85,17 +87,23 @@ measure() {
 	phase=$1 test=$2 order=$3 req=$4
 	c0=$(ceiling "$order")
 	vmstat_snap /tmp/v0
-	echo "$req" >$RUN
+	if ! echo "$req" >$RUN; then
+		echo "BENCH $kernel $runno $phase $test error=request-failed" >$out
+		return
+	fi
 	vmstat_snap /tmp/v1
 	c1=$(ceiling "$order")
+	# busybox awk prints %d as a 32-bit int: the values are printed as
+	# the strings they are (latencies pass 2^31 ns at 2.1 s), differences
+	# with %.0f
 	{
 		printf 'BENCH %s %s %s %s order=%d memtotal=%d ceiling=%d ceiling_before=%d ceiling_after=%d' \
 			"$kernel" "$runno" "$phase" "$test" "$order" "$memtotal" $((c0 > c1 ? c0 : c1)) "$c0" "$c1"
-		awk '{ v[$1] = $2 } END { printf " attempted=%d succeeded=%d pct=%d min=%d mean=%d p50=%d p99=%d max=%d",
+		awk '{ v[$1] = $2 } END { printf " attempted=%s succeeded=%s pct=%s min=%s mean=%s p50=%s p99=%s max=%s",
 			v["attempted"], v["succeeded"], v["success_pct"], v["latency_ns_min"],
 			v["latency_ns_mean"], v["latency_ns_p50"], v["latency_ns_p99"],
 			v["latency_ns_max"] }' $RUN
-		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%d", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
+		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%.0f", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
 		echo
 		awk -v p="ATTEMPT $kernel $runno $phase $test" '{ print p, $0 }' /sys/kernel/debug/highalloc/attempts
 	} >$out
@@ -143,8 +151,8 @@ measure_hugetlb() {
 	{
 		printf 'BENCH %s %s %s hugetlb1g order=18 memtotal=%d ceiling=%d attempted=%d succeeded=%d pct=%d' \
 			"$kernel" "$runno" "$phase" "$memtotal" "$c0" "$n" "$got" $((got * 100 / n))
-		printf ' min=%s mean=%s p50=%s p99=%s max=%s' $t $t $t $t $t
-		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%d", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
+		printf ' ceiling_after=%d min=%s mean=%s p50=%s p99=%s max=%s' "$(ceiling 18)" $t $t $t $t $t
+		awk 'NR == FNR { a[$1] = $2; next } { printf " %s=%.0f", $1, $2 - a[$1] }' /tmp/v0 /tmp/v1
 		echo
 	} >$out
 }
@@ -159,8 +167,10 @@ fragment_nodes() {
 		fragpids="$fragpids $!"
 		nodes=$((nodes + 1))
 	done
-	while [ "$(grep -c '^fragment:' /tmp/fragment.out 2>/dev/null)" -lt $nodes ]; do
+	t=0
+	while [ "$(grep -c '^fragment:' /tmp/fragment.out 2>/dev/null)" -lt $nodes ] && [ $t -lt 300 ]; do
 		sleep 1
+		t=$((t + 1))
 	done
 	echo "bench: fragmented: $(grep -E '^(MemFree|AnonPages|Cached|SwapFree):' /proc/meminfo | tr -s ' ' | tr '\n' ' ')"
 }
@@ -210,16 +220,28 @@ census peak
 # The load must have run through the whole phase, and nothing may have been
 # OOM-killed: otherwise the phase measured an idle machine, or one whose
 # ceiling collapsed.
+# invalid REASON: report the run invalid and end it (the host reruns it)
+invalid() {
+	echo "BENCH $kernel $runno invalid reason=$1" >$out
+	sed 's/^/bench: /' /tmp/loadgen.out
+	kill "$pid" 2>/dev/null
+	exit 1
+}
+oom_killed() {
+	dmesg | grep -q -i -e "out of memory" -e "oom-kill"
+}
 if ! kill -0 "$pid" 2>/dev/null || grep -q "loadgen: hold" /tmp/loadgen.out; then
-	echo "BENCH $kernel $runno invalid reason=load-ended-early" >$out
+	invalid load-ended-early
 fi
-if dmesg | grep -q -i -e "out of memory" -e "oom-kill"; then
-	echo "BENCH $kernel $runno invalid reason=oom-kill" >$out
-fi
+oom_killed && invalid oom-kill
 kill -USR1 "$pid"
-while ! grep -q "loadgen: hold" /tmp/loadgen.out; do sleep 1; done
+while ! grep -q "loadgen: hold" /tmp/loadgen.out; do
+	kill -0 "$pid" 2>/dev/null || invalid load-died
+	sleep 1
+done
 measure_all after
 census after
+kill -0 "$pid" 2>/dev/null || invalid load-died
 kill "$pid"
 wait "$pid"
 echo 3 >/proc/sys/vm/drop_caches
@@ -236,7 +258,5 @@ measure_all rest
 # The order-0 fast path: the same with and without the series.
 measure rest o0 0 "order=0 count=$n0 gfp=user"
 sed 's/^/bench: /' /tmp/loadgen.out
-if dmesg | grep -q -i -e "out of memory" -e "oom-kill"; then
-	echo "BENCH $kernel $runno invalid reason=oom-kill" >$out
-fi
+oom_killed && invalid oom-kill
 echo "BENCH $kernel $runno done" >$out

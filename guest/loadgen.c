@@ -15,8 +15,10 @@
  *              ANON_MIB in all; with swap behind it, it is reclaimable
  *   slab       creates, stats and unlinks small files and directories
  *              (dentries and inodes)
- *   unmovable  fills pipes and socket buffers, UNMOVABLE_MIB in all,
- *              spread over RAMP_SECONDS (default: the run), and keeps
+ *   unmovable  fills UNMOVABLE_MIB / 64 KiB pipes and socket pairs,
+ *              spread over RAMP_SECONDS (default: the run), each until
+ *              it is full (a pipe holds 64 KiB, a socket pair up to its
+ *              208 KiB send buffer; the KiB queued are printed), and keeps
  *              them: long-lived unmovable pages, placed wherever the
  *              allocator had room at the time
  *
@@ -37,7 +39,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -194,27 +198,41 @@ static void worker_slab(void)
 }
 
 /*
- * Fill pipes (64 KiB each) and socket pairs with data nobody reads, a
- * little at a time over @seconds, and keep them until told to stop.
+ * Fill pipes and socket pairs with data nobody reads, one every
+ * @seconds / (@budget / 64 KiB) over @seconds, budget / 64 KiB of them,
+ * and keep them until told to stop; SIGUSR1 ends the filling early.  Each
+ * is written until it is full: a pipe holds 64 KiB, a socket pair up to
+ * its send buffer (208 KiB by default), so more than @budget is held in
+ * all: what was queued is printed.
  */
 static void worker_unmovable(size_t budget, unsigned int seconds)
 {
 	unsigned int s = seed ^ 0x4444, steps = budget / CHUNK, i;
-	useconds_t gap = steps ? seconds * 1000000ULL / steps : 0;
+	unsigned long long gap_us = steps ? seconds * 1000000ULL / steps : 0;
+	unsigned long long queued = 0;
 	char *buf = calloc(1, CHUNK);
 
-	for (i = 0; i < steps && !stop; i++) {
-		int fds[2];
+	for (i = 0; i < steps && !stop && !end_run; i++) {
+		int fds[2], n = 0;
+		unsigned long long t;
 
 		if (rnd(&s) % 2 ? pipe2(fds, O_NONBLOCK) :
-		    socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds))
+		    socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds)) {
+			perror("loadgen: pipe or socketpair");
 			break;
+		}
 		while (write(fds[1], buf, 4096) > 0)
 			;
-		usleep(gap);
+		if (!ioctl(fds[0], FIONREAD, &n))
+			queued += n;
+		/* in steps of at most a second: SIGUSR1 and SIGTERM end it */
+		for (t = gap_us; t && !stop && !end_run; t -= t > 1000000 ? 1000000 : t)
+			usleep(t > 1000000 ? 1000000 : t);
 	}
+	printf("loadgen: unmovable: %u pipes and socket pairs, %llu KiB queued\n",
+	       i, queued >> 10);
 	while (!stop)
-		pause();
+		sleep(1);
 }
 
 static pid_t spawn(void (*fn)(void *), void *arg)
@@ -260,6 +278,7 @@ int main(int argc, char **argv)
 	struct args a = { .anon = 256 * MIB, .unmovable = 16 * MIB, .seconds = 60 };
 	struct sigaction sa = { .sa_handler = on_stop };
 	struct sigaction su = { .sa_handler = on_end_run };
+	struct rlimit rl;
 	unsigned int left;
 	int hold = -1, opt;
 	pid_t churn[3], holder;
@@ -287,6 +306,10 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGUSR1, &su, NULL);
+	/* two descriptors a pipe or socket pair: room for all of them */
+	rl.rlim_cur = rl.rlim_max = 2 * a.unmovable / CHUNK + 64;
+	if (rl.rlim_cur > 1024 && setrlimit(RLIMIT_NOFILE, &rl))
+		perror("loadgen: setrlimit");
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	printf("loadgen: run %u s, seed %u, anon %zu MiB, unmovable %zu MiB, files %s\n",
@@ -296,16 +319,22 @@ int main(int argc, char **argv)
 	churn[1] = spawn(run_anon, &a);
 	churn[2] = spawn(run_slab, &a);
 
-	/* The children inherit SIGUSR1's handler; only the parent's matters. */
-	for (left = a.seconds; left && !end_run && !stop;)
-		left = sleep(left);
+	/*
+	 * In steps of a second, so that a signal between the test and the
+	 * sleep is seen a second later at most.  SIGUSR1 ends the filling of
+	 * pipes and sockets too.
+	 */
+	for (left = a.seconds; left && !end_run && !stop; left--)
+		sleep(1);
+	if (end_run)
+		kill(holder, SIGUSR1);
 	reap(churn, 3);
 	printf("loadgen: hold\n");
 	if (hold >= 0)
 		sleep(hold);
 	else
 		while (!stop)
-			pause();
+			sleep(1);
 	reap(&holder, 1);
 	printf("loadgen: released\n");
 	return 0;

@@ -58,8 +58,15 @@ END {
 	}
 }' "$dir/bench.lines" >"$dir/results.csv"
 
-runs=$(ls "$dir"/raw-patched-[0-9]*.txt "$dir"/contig-patched-[0-9]*.txt 2>/dev/null | wc -l)
-invalid=$(ls "$dir"/invalid-* 2>/dev/null | wc -l)
+# valid runs of the main part per kernel, and the boots not counted
+runs=$(for k in $kernels; do
+	awk -F, -v k="$k" '$1 == k && $2 == "during/o10" && $3 == "pct" { n = $7 } END { printf "%s %d, ", k, n }' "$dir/results.csv"
+done)
+invalid=$(for f in "$dir"/invalid-*.txt; do
+	[ -e "$f" ] || continue
+	why=$(sed -n 's/^BENCH .* invalid reason=//p' "$f" | head -1)
+	echo "$(basename "$f" .txt | sed 's/^invalid-//') (${why:-did not finish})"
+done | paste -sd, -)
 
 # table TITLE METRIC SCALE DECIMALS ROWS...: one row per phase/test, one
 # column per kernel; cells "median (min-max)" (just the median when the
@@ -140,12 +147,15 @@ tables() {
 
 {
 	echo "make bench: vanilla 7.3 and patched, each with vm.defrag_mode 0 and 1"
-	echo "(dm=1); medians of $runs run(s) per kernel with min-max; $invalid invalid"
-	echo "run(s) (load died or OOM kill) rerun and not counted. Tests: o10 = 160"
+	echo "(dm=1); medians with min-max over the valid runs (${runs%, }); boots"
+	echo "rerun and not counted: ${invalid:-none}. Tests: o10 = 160"
 	echo "order-10 GFP_USER attempts 0.1 s apart (quick: 40); hp9 = order-9"
 	echo "GFP_USER attempts for up to 95% of memory (quick: a quarter of that),"
 	echo "hp9thp = the same with the THP fault's flavour; c64m = 64 MiB ranges."
-	echo "Everything obtained is held until the end of the measurement."
+	echo "Everything obtained is held until the end of the measurement. The"
+	echo "ceiling is the larger of the census counts before and after it; above"
+	echo "100% of it means the allocator got more than the census estimated"
+	echo "(reclaimable slab that shrinkers freed, pages briefly off the LRU)."
 	tables
 } >"$dir/results.md"
 

@@ -128,6 +128,7 @@ tables() {
 		table("**Pages scanned by compaction per block obtained**", "scan", 1, 0, "^(during|after)/(o10|hp9)$")
 		table("**Pages migrated per block obtained**", "migr", 1, 0, "^(during|after)/(o10|hp9)$")
 		table("**Pages reclaimed per block obtained** (kswapd and direct)", "recl", 1, 0, "^(during|after)/(o10|hp9)$")
+		table("**Pages swapped out per block obtained**", "swap", 1, 0, "^(during|after)/(o10|hp9)$")
 		head("**Census**: pageblocks, all nodes (start: after boot; peak: end of the load; after: the load stopped, its unmovable pages held; rest: caches dropped, nodes compacted)", "point | pageblocks")
 		split("mixed_movable mixed_other Unmovable Reclaimable", cm, " ")
 		split("start peak after rest", pt, " ")

@@ -76,8 +76,9 @@ for k in vanilla vanilla-dm1 patched patched-dm1; do
 done
 if [ -z "$missing" ]; then
 	echo "PASS bench: quick run produced numbers for every kernel in every phase, and a census" | record
-	sed -n '/^\*\*Success, % of the ceiling/,/^$/p' "$BUILD/bench-quick/results.md" |
-		grep '^| [a-z]' | sed 's/^/# /' | record
+	awk '/^\*\*Success, % of the ceiling/ { f = 1; next }
+		f && /^\| [a-z]/ { print "# " $0; t = 1; next } t && !/^\|/ { exit }' \
+		"$BUILD/bench-quick/results.md" | record
 else
 	echo "FAIL bench: quick run produced numbers for every kernel in every phase, and a census (missing:$missing; see $LOGS/bench-quick.log)" | record
 fi

@@ -20,7 +20,8 @@ kernels="vanilla vanilla-dm1 patched patched-dm1"
 #   pctc  successes in % of min(attempts, ceiling)
 #   memp  memory obtained in % of MemTotal
 #   scan, migr, recl, swap: per block obtained, pages scanned by
-#         compaction (both scanners), migrated, reclaimed, swapped out
+#         compaction (both scanners), migrated, reclaimed (kswapd, direct
+#         reclaim and reclaim capture), swapped out
 awk '
 function put(k, row, m, v) {
 	if (!((k, row, m) in n)) keys[++nk] = k SUBSEP row SUBSEP m
@@ -38,7 +39,8 @@ $1 == "BENCH" {
 	if (v["succeeded"] > 0) {
 		put(k, row, "scan", (v["compact_migrate_scanned"] + v["compact_free_scanned"]) / v["succeeded"])
 		put(k, row, "migr", v["pgmigrate_success"] / v["succeeded"])
-		put(k, row, "recl", (v["pgsteal_kswapd"] + v["pgsteal_direct"]) / v["succeeded"])
+		# reclaim capture reclaims bypass the pgsteal counters
+		put(k, row, "recl", (v["pgsteal_kswapd"] + v["pgsteal_direct"] + v["reclaim_capture_reclaimed"]) / v["succeeded"])
 		put(k, row, "swap", v["pswpout"] / v["succeeded"])
 	}
 }
@@ -127,7 +129,9 @@ tables() {
 		table("**Latency p99, ms**", "p99", 1e6, 1, main)
 		table("**Pages scanned by compaction per block obtained**", "scan", 1, 0, "^(during|after)/(o10|hp9)$")
 		table("**Pages migrated per block obtained**", "migr", 1, 0, "^(during|after)/(o10|hp9)$")
-		table("**Pages reclaimed per block obtained** (kswapd and direct)", "recl", 1, 0, "^(during|after)/(o10|hp9)$")
+		table("**Pages reclaimed per block obtained** (kswapd, direct and reclaim capture)", "recl", 1, 0, "^(during|after)/(o10|hp9)$")
+		table("**Reclaim capture: attempts** (patched kernels; 0 where the switch is off)", "reclaim_capture_attempt", 1, 0, "^(during|after)/(o10|hp9)$")
+		table("**Reclaim capture: blocks captured**", "reclaim_capture_success", 1, 0, "^(during|after)/(o10|hp9)$")
 		table("**Pages swapped out per block obtained**", "swap", 1, 0, "^(during|after)/(o10|hp9)$")
 		head("**Census**: pageblocks, all nodes (start: after boot; peak: end of the load; after: the load stopped, its unmovable pages held; rest: caches dropped, nodes compacted)", "point | pageblocks")
 		split("mixed_movable mixed_other Unmovable Reclaimable", cm, " ")

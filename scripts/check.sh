@@ -74,6 +74,11 @@ for k in vanilla vanilla-dm1 patched patched-dm1; do
 			"$BUILD/bench-quick/results.csv" 2>/dev/null || missing="$missing $k:$want"
 	done
 done
+# the patched kernels report reclaim capture's counters (0 where it did not run)
+for k in patched patched-dm1; do
+	awk -F, -v k="$k" '$1 == k && $2 == "during/o10" && $3 == "reclaim_capture_attempt" { f = 1 } END { exit !f }' \
+		"$BUILD/bench-quick/results.csv" 2>/dev/null || missing="$missing $k:during/o10/reclaim_capture_attempt"
+done
 if [ -z "$missing" ]; then
 	echo "PASS bench: quick run produced numbers for every kernel in every phase, and a census" | record
 	awk '/^\*\*Success, % of the ceiling/ { f = 1; next }

@@ -32,7 +32,8 @@
 # through alloc_contig_pages() and 1 GiB pages again.
 #
 # Kernel command line: mmho.bench=quick|full, mmho.seed=N, mmho.kernel=NAME,
-# mmho.part=main|contig, mmho.defrag=0|1 (vm.defrag_mode).
+# mmho.part=main|contig, mmho.defrag=0|1 (vm.defrag_mode), mmho.capture=0|1
+# (vm.reclaim_capture, where the kernel has it).
 # Results go to ttyS1, one line per measurement:
 #   BENCH kernel run phase test key=value ...
 # one per node and point of the census:
@@ -51,6 +52,7 @@ for arg in $(cat /proc/cmdline); do
 	mmho.run=*) runno=${arg#*=} ;;
 	mmho.part=*) part=${arg#*=} ;;
 	mmho.defrag=*) defrag=${arg#*=} ;;
+	mmho.capture=*) capture=${arg#*=} ;;
 	esac
 done
 memtotal=$(awk '$1 == "MemTotal:" { print int($2 / 4) }' /proc/meminfo)
@@ -207,11 +209,13 @@ contig() {
 
 echo 20 >/proc/sys/vm/compaction_proactiveness
 [ -n "${defrag:-}" ] && echo "$defrag" >/proc/sys/vm/defrag_mode
+[ -n "${capture:-}" ] && [ -e /proc/sys/vm/reclaim_capture ] &&
+	echo "$capture" >/proc/sys/vm/reclaim_capture
 if [ "$part" = contig ]; then
 	contig
 	exit 0
 fi
-echo "bench: $kernel run $runno ($size): seed $seed, defrag_mode ${defrag:-0}"
+echo "bench: $kernel run $runno ($size): seed $seed, defrag_mode ${defrag:-0}, reclaim_capture $(cat /proc/sys/vm/reclaim_capture 2>/dev/null || echo -)"
 census start
 loadgen -s "$seed" -t 3600 -r 120 -m 320 -u 32 -d /mnt/data >/tmp/loadgen.out 2>&1 &
 pid=$!

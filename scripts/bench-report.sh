@@ -151,7 +151,8 @@ tables() {
 }
 
 {
-	echo "make bench: vanilla 7.3 and patched, each with vm.defrag_mode 0 and 1"
+	echo "make bench: vanilla 7.3 and patched (with vm.reclaim_capture=1 unless"
+	echo "BENCH_CAPTURE=0), each with vm.defrag_mode 0 and 1"
 	echo "(dm=1); medians with min-max over the valid runs (${runs%, }); boots"
 	echo "rerun and not counted: ${invalid:-none}. Tests: o10 = 160"
 	echo "order-10 GFP_USER attempts 0.1 s apart (quick: 40); hp9 = order-9"

@@ -13,6 +13,7 @@
 # BENCH_RETRIES (default 2) times per run and pair, and never counted.
 #   BENCH=full (default): 3 runs, the original test's 160 order-10 attempts
 #   BENCH=quick: 1 run, fewer attempts (make check uses it)
+# The patched kernels run with vm.reclaim_capture=1 (BENCH_CAPTURE=0: off).
 # BENCH_RUNS=N overrides the number of runs; BENCH_PARTS picks the parts:
 # "main" (the default) or "contig" as well: vanilla and patched booted again
 # with CONTIG_MEM_MB (default 4096) for 16/64/256 MiB ranges and 1 GiB
@@ -69,7 +70,9 @@ for r in $(seq 1 "$runs"); do
 		obj=$BUILD/vanilla/obj defrag=0
 		[[ $k = patched* ]] && obj=$BUILD/obj
 		[[ $k = *-dm1 ]] && defrag=1
-		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.defrag=$defrag"
+		# the patched kernels with reclaim capture on (its default is
+		# off); the vanilla kernel has no such switch
+		export BOOT_APPEND="mmho.bench=$size mmho.seed=$r mmho.run=$r mmho.kernel=$k mmho.defrag=$defrag mmho.capture=${BENCH_CAPTURE:-1}"
 		boot_bench "run $r: $k" "$LOGS/bench-$k-$r.log" "$obj" "$out/raw-$k-$r.txt"
 	done
 	for k in vanilla patched; do

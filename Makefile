@@ -8,6 +8,12 @@
 #   make bench    vanilla 7.3 (vm.defrag_mode 0 and 1) against the patched
 #                 kernel (BENCH=quick: short; BENCH_PARTS=main or contig:
 #                 one part; BENCH_RUNS=N)
+#   make stress   the patched kernel with lockdep, KASAN, kmemleak, fault
+#                 injection ...: every selftest, then STRESS_S seconds (600)
+#                 of everything at once; no splat, nothing leaked
+#   make matrix   the series built at every patch with configs that switch
+#                 off what it touches; W=1 and sparse against vanilla
+#                 (MATRIX_CONFIGS="no-numa ..." for some only)
 #   make tree     build/linux: git tree, tag base = pristine 7.3, series applied
 #   make refresh  export build/linux (base..HEAD) to patches/ and series
 #   make kernel / make guest   build the patched kernel / the initramfs
@@ -23,7 +29,7 @@ KERNEL := $(B)/obj/arch/x86/boot/bzImage
 INITRD := $(B)/initramfs.cpio.gz
 RUN ?= shell
 
-.PHONY: check run test bench tree refresh kernel guest clean deps
+.PHONY: check run test bench stress matrix tree refresh kernel guest clean deps
 
 check:
 	@$(S)/check.sh
@@ -33,6 +39,13 @@ deps:
 
 bench: deps
 	@BENCH=$(or $(BENCH),full) $(S)/bench.sh
+
+stress: deps
+	@$(S)/stress.sh
+
+matrix: deps
+	@$(S)/tree.sh --existing-ok >/dev/null
+	@mkdir -p $(B)/matrix; set -o pipefail; $(S)/matrix.sh | tee $(B)/matrix/results
 
 tree:
 	@$(S)/tree.sh

@@ -49,12 +49,21 @@ say "  bisectability: the kernel builds at each patch (a cold first build takes 
 stage "kernel build (log: kbuild.log)" "$LOGS/kbuild.log" \
 	"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" ||
 	{ echo "FAIL build: patched kernel" | record; summary; }
+# !NUMA: the whole series built without NUMA (make matrix builds the rest
+# of the configurations, at every patch); a cold build adds ~7 min
+stage "!NUMA build (make matrix)" "$LOGS/matrix-nonuma.log" \
+	env MATRIX_CONFIGS=no-numa MATRIX_COMMITS=head "$TOP/scripts/matrix.sh"
+grep -E '^(PASS|FAIL) ' "$LOGS/matrix-nonuma.log" | record
+grep -q '^PASS matrix' "$LOGS/matrix-nonuma.log" ||
+	echo "FAIL matrix: no-numa: the series builds without NUMA (see $LOGS/matrix-nonuma.log)" | record
+
 stage "guest disks (files, swap)" "$LOGS/disks.log" "$TOP/scripts/build-disks.sh" "$LINUX" ||
 	{ echo "FAIL build: guest disks" | record; summary; }
 stage "guest: selftests, initramfs" "$LOGS/guest.log" \
 	"$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$BUILD/initramfs.cpio.gz" ||
 	{ echo "FAIL build: guest initramfs" | record; summary; }
-stage "boot VM and run selftests" "$LOGS/boot.log" \
+# the selftests, then guest/stress: 2 min of everything at once
+stage "boot VM and run selftests" "$LOGS/boot.log" env BOOT_TIMEOUT=1800 \
 	"$TOP/scripts/boot.sh" "$BUILD/obj/arch/x86/boot/bzImage" "$BUILD/initramfs.cpio.gz" \
 	test "$LOGS/vm"
 say "  selftests (console: $LOGS/vm/console.log):"

@@ -1,0 +1,271 @@
+#!/bin/sh
+# KTAP test: everything the series touches, at once, on every node, for
+# mmho.stress_s seconds (kernel command line; default 120):
+#   compact     compact_node, the nodes' sysfs compact and compact_memory
+#   highalloc   two writers of test_highalloc's run: order 9 and 10 with
+#               every GFP flavour, contiguous ranges, windows (one waits
+#               with EBUSY while the other runs)
+#   hugetlb     2 MiB pools of each node resized, a 1 GiB page taken and
+#               given back
+#   thp         transparent huge page faults (thpfault)
+#   load        loadgen with vm.reclaim_capture=1: the capture path
+#   hotplug     a memory block of ZONE_MOVABLE taken offline and back
+#               online (needs CONFIG_MEMORY_HOTREMOVE and movablecore=)
+#   kill        writers of run, compact_node and of a tmpfs file killed
+#               with SIGKILL mid-write (our own children only)
+#   failinject  fail_page_alloc fails 10% of the page allocations made in
+#               the writes of the workers above (task-filter: nothing else
+#               is failed; needs CONFIG_FAIL_PAGE_ALLOC)
+# Then everything stops, every setting is put back, and the checks: each
+# worker made progress, no pageblock is left isolated, free memory is
+# within 1% of where it was (caches dropped, both times), kmemleak found
+# nothing new.  Splats on the console are the host's to find (verdict.sh).
+RUN=/sys/kernel/debug/highalloc/run
+FAIL=/sys/kernel/debug/fail_page_alloc
+KMEMLEAK=/sys/kernel/debug/kmemleak
+THP=/sys/kernel/mm/transparent_hugepage
+S=/tmp/stress
+n=0 failed=0
+
+result() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then echo "ok $n stress.$2"; else echo "not ok $n stress.$2"; failed=1; fi
+}
+
+secs=120
+for arg in $(cat /proc/cmdline); do
+	case $arg in mmho.stress_s=*) secs=${arg#mmho.stress_s=} ;; esac
+done
+nodes=$(for d in /sys/devices/system/node/node*; do
+	grep -q 'MemTotal: *[1-9]' "$d/meminfo" && echo "${d##*node}"
+done)
+memtotal_mb=$(($(awk '$1 == "MemTotal:" { print $2 }' /proc/meminfo) / 1024))
+
+echo "TAP version 13"
+[ -e $RUN ] || modprobe test_highalloc 2>/dev/null
+if [ ! -e $RUN ] || [ ! -e /proc/sys/vm/compact_node ]; then
+	echo "1..0 # SKIP needs test_highalloc and compact_node"
+	exit 4
+fi
+echo "1..4"
+rm -rf $S
+mkdir -p $S
+
+# settle: free memory after dropped caches and a compaction (whose drains
+# empty the per-cpu lists), as at the end
+settle() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	echo 1 >/proc/sys/vm/compact_memory
+	sleep 2
+	awk '$1 == "MemFree:" { print $2 }' /proc/meminfo
+}
+
+vmstat() { awk -v k="$1" '$1 == k { print $2 }' /proc/vmstat; }
+
+# inject CMD...: run CMD (a builtin write) with fail_page_alloc armed for
+# this shell only
+inject() {
+	[ -e /proc/self/make-it-fail ] && echo 1 >/proc/self/make-it-fail
+	"$@"
+	rc=$?
+	[ -e /proc/self/make-it-fail ] && echo 0 >/proc/self/make-it-fail
+	return $rc
+}
+put() { v=$1; shift; echo "$v" >"$1"; }
+
+# the workers; each runs until the deadline and writes its counts to $S/NAME
+w_compact() {
+	cn=0 cs=0 cm=0 i=0
+	while [ "$(date +%s)" -lt "$end" ]; do
+		for nd in $nodes; do
+			inject put "$nd" /proc/sys/vm/compact_node 2>/dev/null; cn=$((cn + 1))
+			inject put 1 "/sys/devices/system/node/node$nd/compact" 2>/dev/null; cs=$((cs + 1))
+		done
+		i=$((i + 1))
+		[ $((i % 4)) = 0 ] && { put 1 /proc/sys/vm/compact_memory; cm=$((cm + 1)); }
+	done
+	echo "compact_node=$cn sysfs_compact=$cs compact_memory=$cm" >$S/compact
+}
+
+w_highalloc() {
+	name=$1 ok=0 busy=0 refused=0
+	set -- user kernel retry noretry thp
+	while [ "$(date +%s)" -lt "$end" ]; do
+		f=$((RANDOM % 5 + 1))
+		eval gfp=\${$f}
+		nd=any
+		[ $((RANDOM % 2)) = 0 ] && for x in $nodes; do [ $((RANDOM % 2)) = 0 ] && nd=$x; done
+		case $((RANDOM % 6)) in
+		0 | 1) req="order=9 count=$((RANDOM % 8 + 1)) gfp=$gfp node=$nd" ;;
+		2 | 3) req="order=10 count=$((RANDOM % 8 + 1)) gfp=$gfp node=$nd" ;;
+		4) [ $f -gt 3 ] && gfp=user
+			req="nr_pages=$((512 << (RANDOM % 4))) count=$((RANDOM % 2 + 1)) gfp=$gfp node=$nd" ;;
+		5) [ $f -gt 3 ] && gfp=user
+			req="nr_pages=1536 align=512 low_pfn=0x$(printf %x $((RANDOM * 8))) high_pfn=0x1000000 gfp=$gfp" ;;
+		esac
+		if inject put "$req" $RUN 2>$S/err.$name; then
+			ok=$((ok + 1))
+		elif grep -q busy $S/err.$name; then
+			busy=$((busy + 1))
+		else
+			refused=$((refused + 1))
+		fi
+	done
+	echo "highalloc_runs=$ok highalloc_busy=$busy highalloc_failed=$refused" >$S/highalloc.$name
+}
+
+w_hugetlb() {
+	r=0 g=0 gt=0
+	while [ "$(date +%s)" -lt "$end" ]; do
+		for nd in $nodes; do
+			f=/sys/devices/system/node/node$nd/hugepages/hugepages-2048kB/nr_hugepages
+			max=$(($(awk '/MemTotal/ { print $4 }' /sys/devices/system/node/node$nd/meminfo) / 2048 / 8))
+			inject put $((RANDOM % (max + 1))) "$f" 2>/dev/null
+			r=$((r + 1))
+		done
+		f=/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages
+		if [ -e $f ] && [ $((RANDOM % 4)) = 0 ]; then
+			inject put 1 $f 2>/dev/null
+			gt=$((gt + 1))
+			[ "$(cat $f)" = 1 ] && g=$((g + 1))
+			put 0 $f
+		fi
+	done
+	for nd in $nodes; do put 0 /sys/devices/system/node/node$nd/hugepages/hugepages-2048kB/nr_hugepages; done
+	echo "hugetlb_2m_resizes=$r hugetlb_1g_got=$g hugetlb_1g_tries=$gt" >$S/hugetlb
+}
+
+w_hotplug() {
+	off=0 offfail=0 on=0
+	blocks=$(for b in /sys/devices/system/memory/memory*; do
+		[ "$(cat "$b/state" 2>/dev/null)" = online ] && grep -q Movable "$b/valid_zones" 2>/dev/null && echo "$b"
+	done)
+	if [ -z "$blocks" ]; then
+		echo "hotplug=skipped(no_movable_block)" >$S/hotplug
+		return
+	fi
+	set -- $blocks
+	while [ "$(date +%s)" -lt "$end" ]; do
+		eval b=\${$((RANDOM % $# + 1))}
+		# offlining retries until it is signalled: bound it
+		if timeout -s INT 30 sh -c "echo offline >$b/state" 2>/dev/null; then
+			off=$((off + 1))
+			sleep 1
+			echo online_movable >"$b/state" && on=$((on + 1))
+		else
+			offfail=$((offfail + 1))
+			sleep 1
+		fi
+	done
+	echo "offline=$off offline_failed=$offfail online=$on" >$S/hotplug
+}
+
+w_kill() {
+	k=0 done=0
+	while [ "$(date +%s)" -lt "$end" ]; do
+		case $((RANDOM % 3)) in
+		0) (echo "order=10 count=10000 interval_ms=5 gfp=retry" >$RUN) 2>/dev/null & ;;
+		1) set -- $nodes; (echo "$1" >/proc/sys/vm/compact_node) 2>/dev/null & ;;
+		2) dd if=/dev/zero of=/tmp/stress-kill bs=1M count=64 2>/dev/null & ;;
+		esac
+		pid=$!
+		sleep "0.$((RANDOM % 9 + 1))"
+		if kill -0 "$pid" 2>/dev/null; then
+			kill -9 "$pid" && k=$((k + 1))
+		else
+			done=$((done + 1))
+		fi
+		wait "$pid" 2>/dev/null
+		rm -f /tmp/stress-kill
+	done
+	echo "killed=$k finished_before_kill=$done" >$S/kill
+}
+
+# --- before ---------------------------------------------------------------
+cat /proc/sys/vm/reclaim_capture >$S/capture.saved 2>/dev/null
+cat $THP/defrag >$S/defrag.saved 2>/dev/null
+cat $THP/enabled >$S/enabled.saved 2>/dev/null
+free0=$(settle)
+[ -e $KMEMLEAK ] && { echo scan >$KMEMLEAK; echo clear >$KMEMLEAK; }
+if [ -d $FAIL ]; then
+	for kv in task-filter=Y probability=10 interval=1 times=100000000 min-order=0 \
+		ignore-gfp-wait=N ignore-gfp-highmem=N verbose=0 space=0; do
+		echo "${kv#*=}" >"$FAIL/${kv%%=*}"
+	done
+fi
+[ -e /proc/sys/vm/reclaim_capture ] && echo 1 >/proc/sys/vm/reclaim_capture
+[ -d $THP ] && { echo madvise >$THP/enabled; echo madvise >$THP/defrag; }
+cap0=$(vmstat reclaim_capture_attempt) caps0=$(vmstat reclaim_capture_success)
+thp0=$(vmstat thp_fault_alloc)
+
+echo "# stress: ${secs}s on nodes $(echo $nodes), ${memtotal_mb} MiB, $(nproc) CPUs"
+start=$(date +%s)
+end=$((start + secs))
+loadgen -s 7 -t $((secs + 60)) -m $((memtotal_mb * 3 / 10)) -u $((memtotal_mb / 16)) \
+	-d /mnt/data >$S/loadgen.out 2>&1 &
+lpid=$!
+sh -c "[ -e /proc/self/make-it-fail ] && echo 1 >/proc/self/make-it-fail
+	exec thpfault $secs 64" >$S/thp.out 2>&1 &
+tpid=$!
+pids=""
+for w in w_compact "w_highalloc a" "w_highalloc b" w_hugetlb w_hotplug w_kill; do
+	$w &
+	pids="$pids $!"
+done
+# the workers end on their own at the deadline (an operation under way is
+# let finish); loadgen runs on into its hold phase and is ended here
+while [ "$(date +%s)" -lt "$end" ]; do sleep 5; done
+kill -0 $lpid 2>/dev/null && kill -USR1 $lpid
+wait $tpid
+for p in $pids; do wait "$p"; done
+kill -0 $lpid 2>/dev/null && kill -TERM $lpid
+wait $lpid
+t=$(($(date +%s) - start))
+
+# --- after: everything back as it was ---------------------------------------
+[ -d $FAIL ] && { hits=$((100000000 - $(cat $FAIL/times))); echo 0 >$FAIL/probability; }
+for b in /sys/devices/system/memory/memory*; do
+	[ "$(cat "$b/state" 2>/dev/null)" = offline ] && echo online_movable >"$b/state"
+done
+[ -s $S/capture.saved ] && cat $S/capture.saved >/proc/sys/vm/reclaim_capture
+[ -s $S/defrag.saved ] && sed 's/.*\[\(.*\)\].*/\1/' $S/defrag.saved >$THP/defrag
+[ -s $S/enabled.saved ] && sed 's/.*\[\(.*\)\].*/\1/' $S/enabled.saved >$THP/enabled
+
+ops="$(cat $S/compact $S/highalloc.a $S/highalloc.b $S/hugetlb $S/hotplug $S/kill 2>/dev/null | tr '\n' ' ')"
+ops="$ops$(sed 's/thpfault: //' $S/thp.out | tr '\n' ' ')thp_fault_alloc=$(($(vmstat thp_fault_alloc) - thp0))"
+[ -n "$cap0" ] && ops="$ops capture_attempts=$(($(vmstat reclaim_capture_attempt) - cap0)) captures=$(($(vmstat reclaim_capture_success) - caps0))"
+[ -n "$hits" ] && ops="$ops fail_page_alloc_injected=$hits"
+echo "# stress: ran ${t}s; ops: $ops"
+sed 's/^/# /' $S/loadgen.out | tail -3
+# every worker made progress (the hotplug one may be skipped for a reason)
+ok=0
+grep -q "loadgen: run" $S/loadgen.out || { echo "# stress: loadgen did not run"; ok=1; }
+for w in compact_node=[1-9] sysfs_compact=[1-9] highalloc_runs=[1-9] hugetlb_2m_resizes=[1-9] \
+	'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]\|hotplug=skipped'; do
+	echo "$ops" | grep -q "$w" || { echo "# stress: no progress: $w"; ok=1; }
+done
+result $ok every_worker_made_progress
+
+# no pageblock left isolated (the Isolate column of every zone)
+iso=$(awk '/^Number of blocks type/ { f = 1; next } f && /^Node/ { s += $NF } END { print s + 0 }' /proc/pagetypeinfo)
+echo "# stress: pageblocks isolated after the run: $iso"
+result $((iso != 0)) no_pageblock_left_isolated
+
+# (more free memory than before is no leak: only a loss counts)
+free1=$(settle)
+d=$((free0 - free1))
+echo "# stress: MemFree before ${free0} kB, after ${free1} kB (caches dropped both times)"
+result $((d * 100 > free0)) free_memory_back_within_1pct
+
+if [ -e $KMEMLEAK ]; then
+	echo scan >$KMEMLEAK; sleep 6; echo scan >$KMEMLEAK
+	leaks=$(grep -c '^unreferenced object' $KMEMLEAK)
+	echo "# stress: kmemleak: $leaks new unreferenced objects"
+	head -40 $KMEMLEAK | sed 's/^/# /'
+	result $((leaks != 0)) kmemleak_reports_nothing_new
+else
+	echo "ok $((n + 1)) stress.kmemleak_reports_nothing_new # SKIP no CONFIG_DEBUG_KMEMLEAK"
+fi
+rm -rf $S
+exit $failed

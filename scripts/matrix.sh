@@ -1,0 +1,101 @@
+#!/bin/bash
+# make matrix: the series built at every patch with configurations that
+# switch off, one at a time, what it touches (config/matrix/NAME.config,
+# each over tinyconfig + vm.config + config/matrix/base.config), and the
+# files it changes checked with W=1 and sparse against vanilla 7.3 in the
+# same configuration.
+#   MATRIX_CONFIGS="no-numa ..."  (default: all of config/matrix/no-*)
+#   MATRIX_COMMITS=head           only the last patch, without the W=1 and
+#                                 sparse comparison (make check's !NUMA build)
+# Verdict lines "PASS|FAIL matrix: ..." on stdout; logs, the warnings and
+# build/matrix/summary under build/matrix.  The work tree build/matrix/src
+# is a git worktree of build/linux, which is left alone.
+. "$(dirname "$0")/lib.sh"
+export LC_ALL=C
+
+out=$BUILD/matrix src=$BUILD/matrix/src
+mkdir -p "$out"
+git -C "$LINUX" rev-parse -q --verify base >/dev/null || die "build/linux has no tag base (make tree)"
+git -C "$LINUX" worktree prune
+[ -e "$src/.git" ] || git -C "$LINUX" worktree add -q --detach "$src" base || die "cannot add $src"
+
+configs=${MATRIX_CONFIGS:-$(cd "$TOP/config/matrix" && ls no-*.config | sed 's/\.config$//')}
+head=$(git -C "$LINUX" rev-parse HEAD)
+# base, then each patch that touches more than tools/, Documentation/, MAINTAINERS
+commits=()
+if [ "${MATRIX_COMMITS:-all}" = head ]; then
+	commits=("$head")
+else
+	commits=("$(git -C "$LINUX" rev-parse base)")
+	for c in $(git -C "$LINUX" rev-list --reverse base..HEAD); do
+		git -C "$LINUX" diff --name-only "$c~1" "$c" |
+			grep -qvE '^(tools/|Documentation/|MAINTAINERS$)' && commits+=("$c")
+	done
+fi
+# the C files of the kernel the series changes, checked with W=1 and sparse
+series_c=$(git -C "$LINUX" diff --name-only base HEAD -- '*.c' | grep -v '^tools/')
+
+# warnings FILE...: make W=1 C=2 on the objects of the C files that exist,
+# the warnings and errors of gcc and sparse with line and column numbers
+# and the source path dropped (so that a patch that moves code does not
+# make an old warning new), sorted
+warnings() {
+	local objs="" f
+	for f in "$@"; do [ -f "$src/$f" ] && objs="$objs ${f%.c}.o"; done
+	[ -n "$objs" ] || return 0
+	# shellcheck disable=SC2086
+	make -C "$src" O="$obj" -j"$(nproc)" W=1 C=2 KCFLAGS=-Wno-error $objs 2>&1 |
+		sed -nE "s|^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): |\2: \4: |p" | sort
+}
+
+t0=$(date +%s) pass=0 fail=0
+for cfg in $configs; do
+	frag=$TOP/config/matrix/$cfg.config
+	[ -f "$frag" ] || die "no configuration $frag"
+	obj=$out/obj-$cfg
+	mkdir -p "$out/$cfg"
+	n=0
+	for c in "${commits[@]}"; do
+		label="patch $(git -C "$LINUX" rev-list --count base.."$c")"
+		[ "$label" = "patch 0" ] && label="base (vanilla)"
+		git -C "$src" checkout -q --detach "$c" || die "cannot check out $c"
+		log=$out/$cfg/build-$n.log
+		t1=$(date +%s)
+		if ! KCONFIG_LAST_ONLY=1 KBUILD_TARGETS=vmlinux "$TOP/scripts/build-kernel.sh" "$src" "$obj" \
+			"$TOP/config/matrix/base.config" "$frag" >"$log" 2>&1; then
+			echo "FAIL matrix: $cfg: $label builds (see $log)"
+			fail=$((fail + 1)) n=$((n + 1))
+			continue
+		fi
+		verdict="builds in $(($(date +%s) - t1))s"
+		if [ "${MATRIX_COMMITS:-all}" != head ]; then
+			if [ "$label" = "base (vanilla)" ]; then
+				# shellcheck disable=SC2086
+				warnings $series_c >"$out/$cfg/warnings-base.txt"
+				verdict="$verdict, $(grep -c . "$out/$cfg/warnings-base.txt") W=1/sparse warnings in the files the series changes"
+			else
+				# the files this patch changes, or all of them if it changes a header
+				files=$(git -C "$LINUX" diff --name-only "$c~1" "$c" -- '*.c' | grep -v '^tools/')
+				git -C "$LINUX" diff --name-only "$c~1" "$c" -- '*.h' | grep -q . && files=$series_c
+				# shellcheck disable=SC2086
+				warnings $files >"$out/$cfg/warnings-$n.txt"
+				# new: more of a warning than vanilla has (a multiset difference)
+				new=$(comm -23 "$out/$cfg/warnings-$n.txt" "$out/$cfg/warnings-base.txt")
+				if [ -n "$new" ]; then
+					echo "FAIL matrix: $cfg: $label: new W=1/sparse warnings"
+					printf '%s\n' "$new" | head -10 | sed 's/^/# /'
+					fail=$((fail + 1)) n=$((n + 1))
+					continue
+				fi
+				verdict="$verdict, no new W=1/sparse warning"
+			fi
+		fi
+		echo "PASS matrix: $cfg: $label $verdict"
+		pass=$((pass + 1)) n=$((n + 1))
+	done
+done
+git -C "$src" checkout -q --detach base
+line="$(date -u '+%F %H:%M') UTC, $(git -C "$LINUX" describe --always --tags "$head"): configs: $(echo $configs); ${#commits[@]} commits each; $pass passed, $fail failed; $(($(date +%s) - t0))s"
+[ "${MATRIX_COMMITS:-all}" = head ] || echo "$line" >>"$out/summary"
+echo "# $line"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,33 @@
+#!/bin/bash
+# make stress: the patched kernel with the checkers on (config/stress.config:
+# lockdep, KASAN, DEBUG_VM, DEBUG_PAGEALLOC, page_owner, kmemleak,
+# fail_page_alloc, lockup and hung-task detectors), 4 vCPUs and 4 GiB in two
+# nodes with a ZONE_MOVABLE to take offline, runs every selftest of the
+# series, then guest/stress.sh for STRESS_S seconds (default 600).
+# Verdict lines in build/stress/results, one summary line appended to
+# build/stress/summary; exits non-zero on any failure or splat.
+. "$(dirname "$0")/lib.sh"
+
+secs=${STRESS_S:-600}
+out=$BUILD/stress obj=$BUILD/obj-stress
+mkdir -p "$out"
+t0=$(date +%s)
+say "== make stress: ${secs}s of stress after the selftests ($(date -u '+%F %T') UTC)"
+stage "kernel tree" "$LOGS/tree.log" "$TOP/scripts/tree.sh" --existing-ok || exit 1
+stage "debug kernel build" "$LOGS/kbuild-stress.log" \
+	"$TOP/scripts/build-kernel.sh" "$LINUX" "$obj" "$TOP/config/stress.config" || exit 1
+stage "guest disks (files, swap)" "$LOGS/disks.log" "$TOP/scripts/build-disks.sh" "$LINUX" || exit 1
+stage "guest: selftests, initramfs" "$LOGS/guest-stress.log" \
+	"$TOP/scripts/build-guest.sh" "$LINUX" "$obj" "$BUILD/initramfs-stress.cpio.gz" || exit 1
+# TCG, KASAN and 4 vCPUs on the host's cores: the selftests take ~30 min
+stage "boot, selftests, stress" "$LOGS/boot-stress.log" env GUEST_MEM_MB=4096 GUEST_CPUS=4 \
+	BOOT_TIMEOUT=$((secs + 5400)) \
+	BOOT_APPEND="debug_pagealloc=on page_owner=on kmemleak=on movablecore=1G mmho.stress_s=$secs" \
+	"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$BUILD/initramfs-stress.cpio.gz" test "$out/vm"
+"$TOP/scripts/verdict.sh" "$out/vm" --injected | tee "$out/results"
+p=$(grep -c '^PASS ' "$out/results") f=$(grep -c '^FAIL ' "$out/results")
+ops=$(tr -d '\r' <"$out/vm/results.tap" 2>/dev/null | sed -n 's/^# # stress: ran /ran /p' | head -1)
+splats=$(grep -q '^PASS console' "$out/results" && echo 0 || echo "some (see $out/vm/console.log)")
+line="$(date -u '+%F %H:%M') UTC, $(git -C "$LINUX" describe --always --tags 2>/dev/null): $p passed, $f failed, $splats splats, $(($(date +%s) - t0))s; stress ${ops:-did not run}"
+say "$line" | tee -a "$out/summary"
+[ "$f" -eq 0 ]

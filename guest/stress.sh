@@ -58,19 +58,19 @@ settle() {
 	echo 3 >/proc/sys/vm/drop_caches
 	echo 1 >/proc/sys/vm/compact_memory
 	sleep 2
+	cp /proc/meminfo $S/meminfo.$1
 	awk '$1 == "MemFree:" { print $2 }' /proc/meminfo
 }
 
 vmstat() { awk -v k="$1" '$1 == k { print $2 }' /proc/vmstat; }
 
-# inject CMD...: run CMD (a builtin write) with fail_page_alloc armed for
-# this shell only
+# inject CMD...: run CMD (a builtin write) in a subshell with
+# fail_page_alloc armed for it alone; it exits armed, nothing to undo
 inject() {
-	[ -e /proc/self/make-it-fail ] && echo 1 >/proc/self/make-it-fail
-	"$@"
-	rc=$?
-	[ -e /proc/self/make-it-fail ] && echo 0 >/proc/self/make-it-fail
-	return $rc
+	(
+		[ -e /proc/self/make-it-fail ] && echo 1 >/proc/self/make-it-fail
+		"$@"
+	)
 }
 put() { v=$1; shift; echo "$v" >"$1"; }
 
@@ -79,11 +79,11 @@ w_compact() {
 	cn=0 cs=0 cm=0 i=0
 	while [ "$(date +%s)" -lt "$end" ]; do
 		for nd in $nodes; do
-			inject put "$nd" /proc/sys/vm/compact_node 2>/dev/null; cn=$((cn + 1))
-			inject put 1 "/sys/devices/system/node/node$nd/compact" 2>/dev/null; cs=$((cs + 1))
+			inject put "$nd" /proc/sys/vm/compact_node 2>/dev/null && cn=$((cn + 1))
+			inject put 1 "/sys/devices/system/node/node$nd/compact" 2>/dev/null && cs=$((cs + 1))
 		done
 		i=$((i + 1))
-		[ $((i % 4)) = 0 ] && { put 1 /proc/sys/vm/compact_memory; cm=$((cm + 1)); }
+		[ $((i % 4)) = 0 ] && put 1 /proc/sys/vm/compact_memory && cm=$((cm + 1))
 	done
 	echo "compact_node=$cn sysfs_compact=$cs compact_memory=$cm" >$S/compact
 }
@@ -121,8 +121,7 @@ w_hugetlb() {
 		for nd in $nodes; do
 			f=/sys/devices/system/node/node$nd/hugepages/hugepages-2048kB/nr_hugepages
 			max=$(($(awk '/MemTotal/ { print $4 }' /sys/devices/system/node/node$nd/meminfo) / 2048 / 8))
-			inject put $((RANDOM % (max + 1))) "$f" 2>/dev/null
-			r=$((r + 1))
+			inject put $((RANDOM % (max + 1))) "$f" 2>/dev/null && r=$((r + 1))
 		done
 		f=/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages
 		if [ -e $f ] && [ $((RANDOM % 4)) = 0 ]; then
@@ -132,7 +131,6 @@ w_hugetlb() {
 			put 0 $f
 		fi
 	done
-	for nd in $nodes; do put 0 /sys/devices/system/node/node$nd/hugepages/hugepages-2048kB/nr_hugepages; done
 	echo "hugetlb_2m_resizes=$r hugetlb_1g_got=$g hugetlb_1g_tries=$gt" >$S/hugetlb
 }
 
@@ -146,15 +144,22 @@ w_hotplug() {
 		return
 	fi
 	set -- $blocks
-	while [ "$(date +%s)" -lt "$end" ]; do
-		eval b=\${$((RANDOM % $# + 1))}
-		# offlining retries until it is signalled: bound it
+	while [ $# -gt 0 ] && [ "$(date +%s)" -lt "$end" ]; do
+		k=$((RANDOM % $# + 1))
+		eval b=\${$k}
+		# offlining retries until it is signalled: bound it; the block is
+		# noted first, so that the end puts it back whatever happens
+		echo "$b" >>$S/offlined
 		if timeout -s INT 30 sh -c "echo offline >$b/state" 2>/dev/null; then
 			off=$((off + 1))
 			sleep 1
 			echo online_movable >"$b/state" && on=$((on + 1))
 		else
+			# a block that will not go (a page that cannot move; the
+			# kernel dumps it) is not tried again: one dump a block
 			offfail=$((offfail + 1))
+			blocks=$(echo "$blocks" | grep -vx "$b")
+			set -- $blocks
 			sleep 1
 		fi
 	done
@@ -165,32 +170,51 @@ w_kill() {
 	k=0 done=0
 	while [ "$(date +%s)" -lt "$end" ]; do
 		case $((RANDOM % 3)) in
-		0) (echo "order=10 count=10000 interval_ms=5 gfp=retry" >$RUN) 2>/dev/null & ;;
+		0) (echo "order=10 count=10000 interval_ms=200 gfp=retry" >$RUN) 2>/dev/null & ;;
 		1) set -- $nodes; (echo "$1" >/proc/sys/vm/compact_node) 2>/dev/null & ;;
 		2) dd if=/dev/zero of=/tmp/stress-kill bs=1M count=64 2>/dev/null & ;;
 		esac
 		pid=$!
 		sleep "0.$((RANDOM % 9 + 1))"
-		if kill -0 "$pid" 2>/dev/null; then
-			kill -9 "$pid" && k=$((k + 1))
-		else
-			done=$((done + 1))
-		fi
+		kill -9 "$pid" 2>/dev/null
+		# killed only if it died of the signal (128 + 9)
 		wait "$pid" 2>/dev/null
+		if [ $? = 137 ]; then k=$((k + 1)); else done=$((done + 1)); fi
 		rm -f /tmp/stress-kill
 	done
 	echo "killed=$k finished_before_kill=$done" >$S/kill
 }
 
 # --- before ---------------------------------------------------------------
-cat /proc/sys/vm/reclaim_capture >$S/capture.saved 2>/dev/null
-cat $THP/defrag >$S/defrag.saved 2>/dev/null
-cat $THP/enabled >$S/enabled.saved 2>/dev/null
-free0=$(settle)
-[ -e $KMEMLEAK ] && { echo scan >$KMEMLEAK; echo clear >$KMEMLEAK; }
+# what the run changes, saved as "file value" lines, put back by restore()
+# however the script ends
+save() { for f in "$@"; do [ -e "$f" ] && echo "$f $(sed 's/.*\[\(.*\)\].*/\1/' "$f")"; done >>$S/saved; }
+restore() {
+	[ -e $S/saved ] || return
+	[ -d $FAIL ] && echo 0 >$FAIL/probability
+	while read -r f v; do echo "$v" >"$f"; done <$S/saved
+	[ -e $S/offlined ] && sort -u $S/offlined | while read -r b; do
+		[ "$(cat "$b/state")" = offline ] && echo online_movable >"$b/state"
+	done
+	rm -f $S/saved
+}
+trap restore EXIT
+save /proc/sys/vm/reclaim_capture $THP/defrag $THP/enabled \
+	/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages \
+	/sys/devices/system/node/node*/hugepages/hugepages-2048kB/nr_hugepages
+[ -d $FAIL ] && save $FAIL/task-filter $FAIL/interval $FAIL/times $FAIL/min-order \
+	$FAIL/ignore-gfp-wait $FAIL/ignore-gfp-highmem $FAIL/verbose $FAIL/space $FAIL/probability
+free0=$(settle before)
+# kmemleak: what leaked before the run is reported and cleared (objects
+# younger than 5 s are not reported yet: two scans, 6 s apart)
+if [ -e $KMEMLEAK ]; then
+	echo scan >$KMEMLEAK; sleep 6; echo scan >$KMEMLEAK
+	echo "# stress: kmemleak before the run (cleared): $(grep -c '^unreferenced object' $KMEMLEAK)"
+	echo clear >$KMEMLEAK
+fi
 if [ -d $FAIL ]; then
-	for kv in task-filter=Y probability=10 interval=1 times=100000000 min-order=0 \
-		ignore-gfp-wait=N ignore-gfp-highmem=N verbose=0 space=0; do
+	for kv in task-filter=Y interval=1 times=100000000 min-order=0 \
+		ignore-gfp-wait=N ignore-gfp-highmem=N verbose=0 space=0 probability=10; do
 		echo "${kv#*=}" >"$FAIL/${kv%%=*}"
 	done
 fi
@@ -205,9 +229,11 @@ end=$((start + secs))
 loadgen -s 7 -t $((secs + 60)) -m $((memtotal_mb * 3 / 10)) -u $((memtotal_mb / 16)) \
 	-d /mnt/data >$S/loadgen.out 2>&1 &
 lpid=$!
-sh -c "[ -e /proc/self/make-it-fail ] && echo 1 >/proc/self/make-it-fail
-	exec thpfault $secs 64" >$S/thp.out 2>&1 &
+thpfault $secs 64 >$S/thp.out 2>&1 &
 tpid=$!
+# armed once it runs: failures in exec would only stop it from starting
+sleep 1
+[ -e /proc/$tpid/make-it-fail ] && echo 1 >/proc/$tpid/make-it-fail
 pids=""
 for w in w_compact "w_highalloc a" "w_highalloc b" w_hugetlb w_hotplug w_kill; do
 	$w &
@@ -224,13 +250,8 @@ wait $lpid
 t=$(($(date +%s) - start))
 
 # --- after: everything back as it was ---------------------------------------
-[ -d $FAIL ] && { hits=$((100000000 - $(cat $FAIL/times))); echo 0 >$FAIL/probability; }
-for b in /sys/devices/system/memory/memory*; do
-	[ "$(cat "$b/state" 2>/dev/null)" = offline ] && echo online_movable >"$b/state"
-done
-[ -s $S/capture.saved ] && cat $S/capture.saved >/proc/sys/vm/reclaim_capture
-[ -s $S/defrag.saved ] && sed 's/.*\[\(.*\)\].*/\1/' $S/defrag.saved >$THP/defrag
-[ -s $S/enabled.saved ] && sed 's/.*\[\(.*\)\].*/\1/' $S/enabled.saved >$THP/enabled
+[ -d $FAIL ] && hits=$((100000000 - $(cat $FAIL/times)))
+restore
 
 ops="$(cat $S/compact $S/highalloc.a $S/highalloc.b $S/hugetlb $S/hotplug $S/kill 2>/dev/null | tr '\n' ' ')"
 ops="$ops$(sed 's/thpfault: //' $S/thp.out | tr '\n' ' ')thp_fault_alloc=$(($(vmstat thp_fault_alloc) - thp0))"
@@ -241,21 +262,27 @@ sed 's/^/# /' $S/loadgen.out | tail -3
 # every worker made progress (the hotplug one may be skipped for a reason)
 ok=0
 grep -q "loadgen: run" $S/loadgen.out || { echo "# stress: loadgen did not run"; ok=1; }
-for w in compact_node=[1-9] sysfs_compact=[1-9] highalloc_runs=[1-9] hugetlb_2m_resizes=[1-9] \
-	'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]\|hotplug=skipped'; do
+[ -d $FAIL ] && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
+for w in compact_node=[1-9] sysfs_compact=[1-9] compact_memory=[1-9] highalloc_runs=[1-9] \
+	hugetlb_2m_resizes=[1-9] 'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]\|hotplug=skipped'; do
 	echo "$ops" | grep -q "$w" || { echo "# stress: no progress: $w"; ok=1; }
 done
 result $ok every_worker_made_progress
 
 # no pageblock left isolated (the Isolate column of every zone)
-iso=$(awk '/^Number of blocks type/ { f = 1; next } f && /^Node/ { s += $NF } END { print s + 0 }' /proc/pagetypeinfo)
+iso=$(awk '/^Number of blocks type/ { f = 1; next } /^Number of/ { f = 0 }
+	f && /^Node/ { s += $NF } END { print s + 0 }' /proc/pagetypeinfo)
 echo "# stress: pageblocks isolated after the run: $iso"
 result $((iso != 0)) no_pageblock_left_isolated
 
 # (more free memory than before is no leak: only a loss counts)
-free1=$(settle)
+free1=$(settle after)
 d=$((free0 - free1))
 echo "# stress: MemFree before ${free0} kB, after ${free1} kB (caches dropped both times)"
+# where the difference is, to tell a leak from a debug kernel's own growth
+# (stack depot, KASAN's quarantine, kmemleak's objects: all kernel memory)
+echo "# stress: meminfo after - before (kB):$(awk 'NR == FNR { b[$1] = $2; next }
+	$1 != "MemTotal:" && $2 != b[$1] { printf " %s%+d", $1, $2 - b[$1] }' $S/meminfo.before $S/meminfo.after)"
 result $((d * 100 > free0)) free_memory_back_within_1pct
 
 if [ -e $KMEMLEAK ]; then

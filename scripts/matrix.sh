@@ -35,24 +35,28 @@ fi
 # the C files of the kernel the series changes, checked with W=1 and sparse
 series_c=$(git -C "$LINUX" diff --name-only base HEAD -- '*.c' | grep -v '^tools/')
 
-# warnings FILE...: make W=1 C=2 on the objects of the C files that exist,
-# the warnings and errors of gcc and sparse with line and column numbers
-# and the source path dropped (so that a patch that moves code does not
-# make an old warning new), sorted
+# warnings FILE OUT: make W=1 C=2 on the object of one C file (if the tree
+# has it and the configuration builds it), the warnings and errors of gcc and
+# sparse with line and column numbers and the source path dropped (so that
+# a patch that moves code does not make an old warning new), sorted, in
+# OUT; fails if make or sparse did.  One file at a time, so that a warning
+# of a header counts once per object on both sides of the comparison.
 warnings() {
-	local objs="" f
-	for f in "$@"; do [ -f "$src/$f" ] && objs="$objs ${f%.c}.o"; done
-	[ -n "$objs" ] || return 0
-	# shellcheck disable=SC2086
-	make -C "$src" O="$obj" -j"$(nproc)" W=1 C=2 KCFLAGS=-Wno-error $objs 2>&1 |
-		sed -nE "s|^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): |\2: \4: |p" | sort
+	local f=$1 o=$2 log=$2.log
+	: >"$o"
+	# not in the tree yet, or not built in this configuration
+	[ -f "$src/$f" ] && [ -f "$obj/$(dirname "$f")/.$(basename "${f%.c}").o.cmd" ] || return 0
+	make -C "$src" O="$obj" W=1 C=2 KCFLAGS=-Wno-error "${f%.c}.o" >"$log" 2>&1 || return 1
+	sed -nE "s|^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): |\2: \4: |p" "$log" | sort >"$o"
 }
+command -v sparse >/dev/null || die "sparse is not installed (make deps)"
 
 t0=$(date +%s) pass=0 fail=0
 for cfg in $configs; do
 	frag=$TOP/config/matrix/$cfg.config
 	[ -f "$frag" ] || die "no configuration $frag"
 	obj=$out/obj-$cfg
+	rm -rf "$out/$cfg"
 	mkdir -p "$out/$cfg"
 	n=0
 	for c in "${commits[@]}"; do
@@ -70,20 +74,35 @@ for cfg in $configs; do
 		verdict="builds in $(($(date +%s) - t1))s"
 		if [ "${MATRIX_COMMITS:-all}" != head ]; then
 			if [ "$label" = "base (vanilla)" ]; then
-				# shellcheck disable=SC2086
-				warnings $series_c >"$out/$cfg/warnings-base.txt"
-				verdict="$verdict, $(grep -c . "$out/$cfg/warnings-base.txt") W=1/sparse warnings in the files the series changes"
+				total=0 bad=""
+				for f in $series_c; do
+					b=$out/$cfg/base-$(echo "$f" | tr / _).txt
+					warnings "$f" "$b" || bad="$bad $f"
+					total=$((total + $(grep -c . "$b")))
+				done
+				if [ -n "$bad" ]; then
+					echo "FAIL matrix: $cfg: $label: W=1/sparse check of$bad (see $out/$cfg)"
+					echo "# without vanilla's warnings the patches cannot be compared: skipping $cfg"
+					fail=$((fail + 1))
+					break
+				fi
+				verdict="$verdict, $total W=1/sparse warnings in the files the series changes"
 			else
 				# the files this patch changes, or all of them if it changes a header
 				files=$(git -C "$LINUX" diff --name-only "$c~1" "$c" -- '*.c' | grep -v '^tools/')
 				git -C "$LINUX" diff --name-only "$c~1" "$c" -- '*.h' | grep -q . && files=$series_c
-				# shellcheck disable=SC2086
-				warnings $files >"$out/$cfg/warnings-$n.txt"
-				# new: more of a warning than vanilla has (a multiset difference)
-				new=$(comm -23 "$out/$cfg/warnings-$n.txt" "$out/$cfg/warnings-base.txt")
-				if [ -n "$new" ]; then
-					echo "FAIL matrix: $cfg: $label: new W=1/sparse warnings"
-					printf '%s\n' "$new" | head -10 | sed 's/^/# /'
+				new="" bad=""
+				for f in $files; do
+					p=$out/$cfg/patch$n-$(echo "$f" | tr / _).txt
+					b=$out/$cfg/base-$(echo "$f" | tr / _).txt
+					warnings "$f" "$p" || { bad="$bad $f"; continue; }
+					[ -f "$b" ] || : >"$b"	# a file the series adds
+					# new: more of a warning than vanilla has (a multiset difference)
+					new="$new$(comm -23 "$p" "$b")"
+				done
+				if [ -n "$bad$new" ]; then
+					echo "FAIL matrix: $cfg: $label: new W=1/sparse warnings${bad:+ (check failed for$bad)}"
+					printf '%s\n' "$new" | grep . | head -10 | sed 's/^/# /'
 					fail=$((fail + 1)) n=$((n + 1))
 					continue
 				fi

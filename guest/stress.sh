@@ -32,9 +32,12 @@ result() {
 	if [ "$1" = 0 ]; then echo "ok $n stress.$2"; else echo "not ok $n stress.$2"; failed=1; fi
 }
 
-secs=120
+secs=120 only=""
 for arg in $(cat /proc/cmdline); do
-	case $arg in mmho.stress_s=*) secs=${arg#mmho.stress_s=} ;; esac
+	case $arg in
+	mmho.stress_s=*) secs=${arg#mmho.stress_s=} ;;
+	mmho.stress_only=*) only=$(echo "${arg#mmho.stress_only=}" | tr , ' ') ;;
+	esac
 done
 nodes=$(for d in /sys/devices/system/node/node*; do
 	grep -q 'MemTotal: *[1-9]' "$d/meminfo" && echo "${d##*node}"
@@ -56,9 +59,12 @@ mkdir -p $S
 settle() {
 	sync
 	echo 3 >/proc/sys/vm/drop_caches
+	# the slab caches' empty slabs too: kept for reuse, no leak
+	for c in /sys/kernel/slab/*/shrink; do [ -e "$c" ] && echo 1 >"$c"; done
 	echo 1 >/proc/sys/vm/compact_memory
 	sleep 2
 	cp /proc/meminfo $S/meminfo.$1
+	cat /proc/slabinfo >$S/slabinfo.$1 2>/dev/null
 	awk '$1 == "MemFree:" { print $2 }' /proc/meminfo
 }
 
@@ -73,6 +79,10 @@ inject() {
 	)
 }
 put() { v=$1; shift; echo "$v" >"$1"; }
+
+# wanted NAME: the worker is to run (all do, unless mmho.stress_only=A,B
+# names some: to find which one a failure needs)
+wanted() { [ -z "$only" ] || case " $only " in *" $1 "*) true ;; *) false ;; esac; }
 
 # the workers; each runs until the deadline and writes its counts to $S/NAME
 w_compact() {
@@ -204,6 +214,13 @@ save /proc/sys/vm/reclaim_capture $THP/defrag $THP/enabled \
 	/sys/devices/system/node/node*/hugepages/hugepages-2048kB/nr_hugepages
 [ -d $FAIL ] && save $FAIL/task-filter $FAIL/interval $FAIL/times $FAIL/min-order \
 	$FAIL/ignore-gfp-wait $FAIL/ignore-gfp-highmem $FAIL/verbose $FAIL/space $FAIL/probability
+# A first, short run of the load: what the kernel keeps after one (slab
+# it caches, 20-40 MB after loadgen's socket buffers) is then in the
+# baseline, and a leak is what a second run adds
+if wanted load; then
+	loadgen -s 3 -t 20 -m $((memtotal_mb * 3 / 10)) -u $((memtotal_mb / 16)) \
+		-d /mnt/data -H 1 >$S/warmup.out 2>&1
+fi
 free0=$(settle before)
 # kmemleak: what leaked before the run is reported and cleared (objects
 # younger than 5 s are not reported yet: two scans, 6 s apart)
@@ -226,27 +243,33 @@ thp0=$(vmstat thp_fault_alloc)
 echo "# stress: ${secs}s on nodes $(echo $nodes), ${memtotal_mb} MiB, $(nproc) CPUs"
 start=$(date +%s)
 end=$((start + secs))
-loadgen -s 7 -t $((secs + 60)) -m $((memtotal_mb * 3 / 10)) -u $((memtotal_mb / 16)) \
-	-d /mnt/data >$S/loadgen.out 2>&1 &
-lpid=$!
-thpfault $secs 64 >$S/thp.out 2>&1 &
-tpid=$!
+lpid="" tpid=""
+if wanted load; then
+	loadgen -s 7 -t $((secs + 60)) -m $((memtotal_mb * 3 / 10)) -u $((memtotal_mb / 16)) \
+		-d /mnt/data >$S/loadgen.out 2>&1 &
+	lpid=$!
+fi
+if wanted thp; then
+	thpfault $secs 64 >$S/thp.out 2>&1 &
+	tpid=$!
+fi
 # armed once it runs: failures in exec would only stop it from starting
 sleep 1
-[ -e /proc/$tpid/make-it-fail ] && echo 1 >/proc/$tpid/make-it-fail
+[ -n "$tpid" ] && [ -e /proc/$tpid/make-it-fail ] && echo 1 >/proc/$tpid/make-it-fail
 pids=""
 for w in w_compact "w_highalloc a" "w_highalloc b" w_hugetlb w_hotplug w_kill; do
+	wanted "$(echo "${w#w_}" | cut -d' ' -f1)" || continue
 	$w &
 	pids="$pids $!"
 done
 # the workers end on their own at the deadline (an operation under way is
 # let finish); loadgen runs on into its hold phase and is ended here
 while [ "$(date +%s)" -lt "$end" ]; do sleep 5; done
-kill -0 $lpid 2>/dev/null && kill -USR1 $lpid
-wait $tpid
+[ -n "$lpid" ] && kill -0 $lpid 2>/dev/null && kill -USR1 $lpid
+[ -n "$tpid" ] && wait $tpid
 for p in $pids; do wait "$p"; done
-kill -0 $lpid 2>/dev/null && kill -TERM $lpid
-wait $lpid
+[ -n "$lpid" ] && kill -0 $lpid 2>/dev/null && kill -TERM $lpid
+[ -n "$lpid" ] && wait $lpid
 t=$(($(date +%s) - start))
 
 # --- after: everything back as it was ---------------------------------------
@@ -254,28 +277,34 @@ t=$(($(date +%s) - start))
 restore
 
 ops="$(cat $S/compact $S/highalloc.a $S/highalloc.b $S/hugetlb $S/hotplug $S/kill 2>/dev/null | tr '\n' ' ')"
-ops="$ops$(sed 's/thpfault: //' $S/thp.out | tr '\n' ' ')thp_fault_alloc=$(($(vmstat thp_fault_alloc) - thp0))"
+ops="$ops$(sed 's/thpfault: //' $S/thp.out 2>/dev/null | tr '\n' ' ')thp_fault_alloc=$(($(vmstat thp_fault_alloc) - thp0))"
 [ -n "$cap0" ] && ops="$ops capture_attempts=$(($(vmstat reclaim_capture_attempt) - cap0)) captures=$(($(vmstat reclaim_capture_success) - caps0))"
 [ -n "$hits" ] && ops="$ops fail_page_alloc_injected=$hits"
 echo "# stress: ran ${t}s; ops: $ops"
-sed 's/^/# /' $S/loadgen.out | tail -3
+sed 's/^/# /' $S/loadgen.out 2>/dev/null | tail -3
 # every worker made progress (the hotplug one may be skipped for a reason)
 ok=0
-grep -q "loadgen: run" $S/loadgen.out || { echo "# stress: loadgen did not run"; ok=1; }
+if [ -n "$only" ]; then
+	echo "# stress: only $only: progress not judged"
+elif ! grep -q "loadgen: run" $S/loadgen.out; then
+	echo "# stress: loadgen did not run"; ok=1
+fi
 [ -d $FAIL ] && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
 for w in compact_node=[1-9] sysfs_compact=[1-9] compact_memory=[1-9] highalloc_runs=[1-9] \
 	hugetlb_2m_resizes=[1-9] 'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]\|hotplug=skipped'; do
-	echo "$ops" | grep -q "$w" || { echo "# stress: no progress: $w"; ok=1; }
+	[ -n "$only" ] || echo "$ops" | grep -q "$w" || { echo "# stress: no progress: $w"; ok=1; }
 done
 result $ok every_worker_made_progress
 
 # no pageblock left isolated (the Isolate column of every zone)
-iso=$(awk '/^Number of blocks type/ { f = 1; next } /^Number of/ { f = 0 }
-	f && /^Node/ { s += $NF } END { print s + 0 }' /proc/pagetypeinfo)
+iso=$(awk '/^Number of blocks type/ { f = 1; next } !/^Node/ { f = 0 }
+	f { s += $NF } END { print s + 0 }' /proc/pagetypeinfo)
 echo "# stress: pageblocks isolated after the run: $iso"
 result $((iso != 0)) no_pageblock_left_isolated
 
 # (more free memory than before is no leak: only a loss counts)
+left=$(ps | grep -c '[l]oadgen\|[t]hpfault')
+[ "$left" = 0 ] || echo "# stress: $left loadgen or thpfault processes still alive"
 free1=$(settle after)
 d=$((free0 - free1))
 echo "# stress: MemFree before ${free0} kB, after ${free1} kB (caches dropped both times)"
@@ -283,6 +312,10 @@ echo "# stress: MemFree before ${free0} kB, after ${free1} kB (caches dropped bo
 # (stack depot, KASAN's quarantine, kmemleak's objects: all kernel memory)
 echo "# stress: meminfo after - before (kB):$(awk 'NR == FNR { b[$1] = $2; next }
 	$1 != "MemTotal:" && $2 != b[$1] { printf " %s%+d", $1, $2 - b[$1] }' $S/meminfo.before $S/meminfo.after)"
+[ -s $S/slabinfo.after ] && echo "# stress: slab caches that grew most (kB): $(awk '
+	/^#|^slabinfo/ { next } NR == FNR { b[$1] = $3 * $4; next }
+	{ d = ($3 * $4 - b[$1]) / 1024; if (d > 0) printf "%d %s\n", d, $1 }' \
+	$S/slabinfo.before $S/slabinfo.after | sort -rn | head -5 | awk '{ printf " %s+%d", $2, $1 }')"
 result $((d * 100 > free0)) free_memory_back_within_1pct
 
 if [ -e $KMEMLEAK ]; then

@@ -302,12 +302,17 @@ iso=$(awk '/^Number of blocks type/ { f = 1; next } !/^Node/ { f = 0 }
 echo "# stress: pageblocks isolated after the run: $iso"
 result $((iso != 0)) no_pageblock_left_isolated
 
-# (more free memory than before is no leak: only a loss counts)
+# Pages, not slab objects: free memory lost outside the slab caches (page
+# tables, pages never freed, buddy pages lost) within 1%; the slab caches
+# keep freed slabs for reuse (20-40 MB after loadgen's socket buffers),
+# and a leaked slab object is kmemleak's to find (make stress).  More free
+# memory than before is no leak: only a loss counts.
 left=$(ps | grep -c '[l]oadgen\|[t]hpfault')
 [ "$left" = 0 ] || echo "# stress: $left loadgen or thpfault processes still alive"
 free1=$(settle after)
-d=$((free0 - free1))
-echo "# stress: MemFree before ${free0} kB, after ${free1} kB (caches dropped both times)"
+slab() { awk '$1 == "Slab:" { print $2 }' $S/meminfo.$1; }
+d=$((free0 - free1 - ($(slab after) - $(slab before))))
+echo "# stress: MemFree before ${free0} kB, after ${free1} kB (caches dropped both times), slab $(($(slab after) - $(slab before))) kB more"
 # where the difference is, to tell a leak from a debug kernel's own growth
 # (stack depot, KASAN's quarantine, kmemleak's objects: all kernel memory)
 echo "# stress: meminfo after - before (kB):$(awk 'NR == FNR { b[$1] = $2; next }
@@ -316,7 +321,7 @@ echo "# stress: meminfo after - before (kB):$(awk 'NR == FNR { b[$1] = $2; next 
 	/^#|^slabinfo/ { next } NR == FNR { b[$1] = $3 * $4; next }
 	{ d = ($3 * $4 - b[$1]) / 1024; if (d > 0) printf "%d %s\n", d, $1 }' \
 	$S/slabinfo.before $S/slabinfo.after | sort -rn | head -5 | awk '{ printf " %s+%d", $2, $1 }')"
-result $((d * 100 > free0)) free_memory_back_within_1pct
+result $((d * 100 > free0)) free_pages_back_within_1pct
 
 if [ -e $KMEMLEAK ]; then
 	echo scan >$KMEMLEAK; sleep 6; echo scan >$KMEMLEAK

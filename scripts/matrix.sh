@@ -47,7 +47,10 @@ warnings() {
 	# not in the tree yet, or not built in this configuration
 	[ -f "$src/$f" ] && [ -f "$obj/$(dirname "$f")/.$(basename "${f%.c}").o.cmd" ] || return 0
 	make -C "$src" O="$obj" W=1 C=2 KCFLAGS=-Wno-error "${f%.c}.o" >"$log" 2>&1 || return 1
-	sed -nE "s|^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): |\2: \4: |p" "$log" | sort >"$o"
+	# (a delimiter that the pattern's alternation does not use)
+	sed -nE "s#^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): #\2: \4: #p" "$log" >"$o.raw" ||
+		return 1
+	sort "$o.raw" >"$o"
 }
 command -v sparse >/dev/null || die "sparse is not installed (make deps)"
 

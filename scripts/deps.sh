@@ -11,7 +11,7 @@ qemu-system-x86_64:qemu-system-x86 /bin/busybox:busybox-static
 /usr/lib/x86_64-linux-gnu/libc.a:libc6-dev ccache:ccache apt-get:apt
 dpkg-deb:dpkg mke2fs:e2fsprogs gnuplot:gnuplot-nox /usr/bin/python3:python3
 /usr/lib/python3/dist-packages/ply:python3-ply
-/usr/lib/python3/dist-packages/git:python3-git sparse:sparse"
+/usr/lib/python3/dist-packages/git:python3-git"
 
 missing=""
 for n in $need; do

@@ -40,9 +40,9 @@ unmet_options() {
 	done
 }
 # Reconfigure when a fragment changed, or when an option is unmet that was
-# not before (one the tree has just learned).  KCONFIG_LAST_ONLY=1 (make
-# matrix): only the last fragment must be met, what it switches off may
-# take options of the others with it.
+# not before (one the tree has just learned); then every option of every
+# fragment must be met, on every call (a fragment that switches something
+# off names what goes with it).
 newer=""
 for f in "${frags[@]}"; do [ "$f" -nt "$out/.config" ] && newer=1; done
 if [ ! -f "$out/.config" ] || [ -n "$newer" ] ||
@@ -53,12 +53,8 @@ if [ ! -f "$out/.config" ] || [ -n "$newer" ] ||
 	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$out/fragment.config" >/dev/null || exit 1
 	kmake olddefconfig >/dev/null || exit 1
 	unmet_options "${frags[@]}" >"$out/.unmet"
-	if [ "${KCONFIG_LAST_ONLY:-0}" = 1 ]; then
-		missing=$(unmet_options "${frags[-1]}")
-	else
-		missing=$(cat "$out/.unmet")
-	fi
-	[ -z "$missing" ] || die "config options not set (dependencies?): $missing"
 fi
+missing=$(unmet_options "${frags[@]}")
+[ -z "$missing" ] || die "config options not set (dependencies?): $missing"
 # shellcheck disable=SC2086
 kmake $KMAKE_ARGS ${KBUILD_TARGETS:-bzImage modules}

@@ -16,6 +16,9 @@ export LC_ALL=C
 out=$BUILD/matrix src=$BUILD/matrix/src
 mkdir -p "$out"
 git -C "$LINUX" rev-parse -q --verify base >/dev/null || die "build/linux has no tag base (make tree)"
+# one run at a time (make check's !NUMA build runs this too)
+exec 9>"$out/.lock"
+flock -n 9 || die "another make matrix (or make check's !NUMA build) is running"
 git -C "$LINUX" worktree prune
 [ -e "$src/.git" ] || git -C "$LINUX" worktree add -q --detach "$src" base || die "cannot add $src"
 
@@ -32,8 +35,14 @@ else
 			grep -qvE '^(tools/|Documentation/|MAINTAINERS$)' && commits+=("$c")
 	done
 fi
-# the C files of the kernel the series changes, checked with W=1 and sparse
+# the C files of the kernel the series changes, checked with W=1 and sparse,
+# and those that instantiate a trace header it changes (CREATE_TRACE_POINTS)
 series_c=$(git -C "$LINUX" diff --name-only base HEAD -- '*.c' | grep -v '^tools/')
+for h in $(git -C "$LINUX" diff --name-only base HEAD -- 'include/trace/events/*.h'); do
+	for f in $(git -C "$LINUX" grep -l -F "<${h#include/}>" HEAD -- '*.c' | sed 's/^HEAD://'); do
+		git -C "$LINUX" grep -q CREATE_TRACE_POINTS HEAD -- "$f" && series_c="$series_c $f"
+	done
+done
 
 # warnings FILE OUT: make W=1 C=2 on the object of one C file (if the tree
 # has it and the configuration builds it), the warnings and errors of gcc and
@@ -52,10 +61,20 @@ warnings() {
 		KCFLAGS=-Wno-error "${f%.c}.o" >"$log" 2>&1 || return 1
 	# the kernel skips a sparse older than it needs, and says so
 	grep -q 'is not available or not up to date' "$log" && return 1
-	# (a delimiter that the pattern's alternation does not use)
+	# gcc and sparse ran on it (W=1 changes the flags: it is rebuilt)
+	grep -qE "^ +CHECK +$f\$" "$log" || return 1
+	# (a delimiter that the pattern's alternation does not use); only the
+	# file's own and its headers' warnings: the first make of a round also
+	# rebuilds objects of the prepare stage, whose warnings are no one's
 	sed -nE "s#^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): #\2: \4: #p" "$log" >"$o.raw" ||
 		return 1
-	sort "$o.raw" >"$o"
+	awk -F': ' -v f="$f" '$1 == f || $1 ~ /\.h$/' "$o.raw" | sort >"$o"
+}
+# w1_prepare: what W=1 rebuilds before any object (the prepare stage), so
+# that its warnings are in no file's list
+w1_prepare() {
+	make -C "$src" O="$obj" W=1 C=2 CHECK="$sparse" KCFLAGS=-Wno-error prepare \
+		>"$out/$cfg/prepare.log" 2>&1
 }
 # Debian 12's sparse is too old for 7.3: the one this prints may be built
 [ "${MATRIX_COMMITS:-all}" = head ] ||
@@ -75,7 +94,7 @@ for cfg in $configs; do
 		git -C "$src" checkout -q --detach "$c" || die "cannot check out $c"
 		log=$out/$cfg/build-$n.log
 		t1=$(date +%s)
-		if ! KCONFIG_LAST_ONLY=1 KBUILD_TARGETS=vmlinux "$TOP/scripts/build-kernel.sh" "$src" "$obj" \
+		if ! KBUILD_TARGETS=vmlinux "$TOP/scripts/build-kernel.sh" "$src" "$obj" \
 			"$TOP/config/matrix/base.config" "$frag" >"$log" 2>&1; then
 			echo "FAIL matrix: $cfg: $label builds (see $log)"
 			fail=$((fail + 1)) n=$((n + 1))
@@ -85,6 +104,7 @@ for cfg in $configs; do
 		if [ "${MATRIX_COMMITS:-all}" != head ]; then
 			if [ "$label" = "base (vanilla)" ]; then
 				total=0 bad=""
+				w1_prepare || bad=" (prepare)"
 				for f in $series_c; do
 					b=$out/$cfg/base-$(echo "$f" | tr / _).txt
 					warnings "$f" "$b" || bad="$bad $f"
@@ -102,6 +122,7 @@ for cfg in $configs; do
 				files=$(git -C "$LINUX" diff --name-only "$c~1" "$c" -- '*.c' | grep -v '^tools/')
 				git -C "$LINUX" diff --name-only "$c~1" "$c" -- '*.h' | grep -q . && files=$series_c
 				new="" bad=""
+				w1_prepare || bad=" (prepare)"
 				for f in $files; do
 					p=$out/$cfg/patch$n-$(echo "$f" | tr / _).txt
 					b=$out/$cfg/base-$(echo "$f" | tr / _).txt

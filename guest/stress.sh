@@ -19,7 +19,9 @@
 # Then everything stops, every setting is put back, and the checks: each
 # worker made progress, no pageblock is left isolated, free memory is
 # within 1% of where it was (caches dropped, both times), kmemleak found
-# nothing new.  Splats on the console are the host's to find (verdict.sh).
+# nothing new, and nothing of the series' before the run (the selftests),
+# lockdep is still on.  Splats on the console are the host's to find
+# (verdict.sh).
 RUN=/sys/kernel/debug/highalloc/run
 FAIL=/sys/kernel/debug/fail_page_alloc
 KMEMLEAK=/sys/kernel/debug/kmemleak
@@ -50,7 +52,7 @@ if [ ! -e $RUN ] || [ ! -e /proc/sys/vm/compact_node ]; then
 	echo "1..0 # SKIP needs test_highalloc and compact_node"
 	exit 4
 fi
-echo "1..4"
+echo "1..6"
 rm -rf $S
 mkdir -p $S
 
@@ -126,12 +128,15 @@ w_highalloc() {
 }
 
 w_hugetlb() {
-	r=0 g=0 gt=0
+	r=0 c=0 g=0 gt=0
 	while [ "$(date +%s)" -lt "$end" ]; do
 		for nd in $nodes; do
 			f=/sys/devices/system/node/node$nd/hugepages/hugepages-2048kB/nr_hugepages
 			max=$(($(awk '/MemTotal/ { print $4 }' /sys/devices/system/node/node$nd/meminfo) / 2048 / 8))
+			was=$(cat "$f")
 			inject put $((RANDOM % (max + 1))) "$f" 2>/dev/null && r=$((r + 1))
+			# a resize that changed the pool, not only a write taken
+			[ "$(cat "$f")" != "$was" ] && c=$((c + 1))
 		done
 		f=/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages
 		if [ -e $f ] && [ $((RANDOM % 4)) = 0 ]; then
@@ -141,7 +146,7 @@ w_hugetlb() {
 			put 0 $f
 		fi
 	done
-	echo "hugetlb_2m_resizes=$r hugetlb_1g_got=$g hugetlb_1g_tries=$gt" >$S/hugetlb
+	echo "hugetlb_2m_resizes=$r hugetlb_2m_changes=$c hugetlb_1g_got=$g hugetlb_1g_tries=$gt" >$S/hugetlb
 }
 
 w_hotplug() {
@@ -222,12 +227,37 @@ if wanted load; then
 		-d /mnt/data -H 1 >$S/warmup.out 2>&1
 fi
 free0=$(settle before)
-# kmemleak: what leaked before the run is reported and cleared (objects
-# younger than 5 s are not reported yet: two scans, 6 s apart)
+# kmemleak: what leaked before the run (boot and the selftests): none of it
+# may come from the series' code (its functions in the backtrace; the rest
+# is vanilla's, counted), then cleared.  Objects younger than 5 s are not
+# reported yet: two scans, 6 s apart.  A scan that cannot be asked for
+# means kmemleak turned itself off: a failure, not an empty report.
+SERIES_FN='compact_node|sysctl_compaction|highalloc|reclaim_capture|capture_|alloc_contig|isolate_'
+# kmemleak_scan: a scan, "off" if kmemleak refused it; the objects found
+kmemleak_scan() {
+	{ echo scan >$KMEMLEAK && sleep 6 && echo scan >$KMEMLEAK; } 2>/dev/null || { echo off; return; }
+	grep -c '^unreferenced object' $KMEMLEAK
+}
+# series_leaks: the reported objects with the series' code in their backtrace
+series_leaks() {
+	awk -v re="$SERIES_FN" '/^unreferenced object/ { if (hit) n++; hit = 0 }
+		$0 ~ re && $0 !~ /comm "/ { hit = 1 } END { print n + hit }' $KMEMLEAK
+}
 if [ -e $KMEMLEAK ]; then
-	echo scan >$KMEMLEAK; sleep 6; echo scan >$KMEMLEAK
-	echo "# stress: kmemleak before the run (cleared): $(grep -c '^unreferenced object' $KMEMLEAK)"
-	echo clear >$KMEMLEAK
+	leaks0=$(kmemleak_scan)
+	if [ "$leaks0" = off ]; then
+		result 1 kmemleak_selftests_leaked_nothing_of_the_series
+	else
+		mine=$(series_leaks)
+		echo "# stress: kmemleak before the run: $leaks0 objects, $mine with the series' code in their backtrace"
+		[ "$mine" = 0 ] || awk -v re="$SERIES_FN" '/^unreferenced object/ { if (hit) print buf; buf = ""; hit = 0 }
+			{ buf = buf $0 "\n"; if ($0 ~ re && $0 !~ /comm "/) hit = 1 } END { if (hit) print buf }' $KMEMLEAK |
+			head -40 | sed 's/^/# /'
+		result $((mine != 0)) kmemleak_selftests_leaked_nothing_of_the_series
+		echo clear >$KMEMLEAK
+	fi
+else
+	n=$((n + 1)); echo "ok $n stress.kmemleak_selftests_leaked_nothing_of_the_series # SKIP no CONFIG_DEBUG_KMEMLEAK"
 fi
 if [ -d $FAIL ]; then
 	for kv in task-filter=Y interval=1 times=100000000 min-order=0 \
@@ -291,8 +321,8 @@ elif ! grep -q "loadgen: run" $S/loadgen.out; then
 fi
 [ -d $FAIL ] && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
 for w in compact_node=[1-9] sysfs_compact=[1-9] compact_memory=[1-9] highalloc_runs=[1-9] \
-	hugetlb_2m_resizes=[1-9] 'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]\|hotplug=skipped'; do
-	[ -n "$only" ] || echo "$ops" | grep -q "$w" || { echo "# stress: no progress: $w"; ok=1; }
+	hugetlb_2m_changes=[1-9] 'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]|hotplug=skipped'; do
+	[ -n "$only" ] || echo "$ops" | grep -Eq "$w" || { echo "# stress: no progress: $w"; ok=1; }
 done
 result $ok every_worker_made_progress
 
@@ -307,7 +337,7 @@ result $((iso != 0)) no_pageblock_left_isolated
 # keep freed slabs for reuse (20-40 MB after loadgen's socket buffers),
 # and a leaked slab object is kmemleak's to find (make stress).  More free
 # memory than before is no leak: only a loss counts.
-left=$(ps | grep -c '[l]oadgen\|[t]hpfault')
+left=$(ps | grep -Ec '[l]oadgen|[t]hpfault')
 [ "$left" = 0 ] || echo "# stress: $left loadgen or thpfault processes still alive"
 free1=$(settle after)
 slab() { awk '$1 == "Slab:" { print $2 }' $S/meminfo.$1; }
@@ -324,13 +354,22 @@ echo "# stress: meminfo after - before (kB):$(awk 'NR == FNR { b[$1] = $2; next 
 result $((d * 100 > free0)) free_pages_back_within_1pct
 
 if [ -e $KMEMLEAK ]; then
-	echo scan >$KMEMLEAK; sleep 6; echo scan >$KMEMLEAK
-	leaks=$(grep -c '^unreferenced object' $KMEMLEAK)
+	leaks=$(kmemleak_scan)
 	echo "# stress: kmemleak: $leaks new unreferenced objects"
 	head -40 $KMEMLEAK | sed 's/^/# /'
-	result $((leaks != 0)) kmemleak_reports_nothing_new
+	result $([ "$leaks" = 0 ]; echo $?) kmemleak_reports_nothing_new
 else
-	echo "ok $((n + 1)) stress.kmemleak_reports_nothing_new # SKIP no CONFIG_DEBUG_KMEMLEAK"
+	n=$((n + 1)); echo "ok $n stress.kmemleak_reports_nothing_new # SKIP no CONFIG_DEBUG_KMEMLEAK"
+fi
+
+# lockdep turns itself off at its first report, or when it runs out of
+# room: a silent console then proves nothing
+if [ -e /proc/lockdep_stats ]; then
+	on=$(awk '$1 == "debug_locks:" { print $2 }' /proc/lockdep_stats)
+	echo "# stress: lockdep debug_locks: ${on:-?}"
+	result $([ "$on" = 1 ]; echo $?) lockdep_still_on
+else
+	n=$((n + 1)); echo "ok $n stress.lockdep_still_on # SKIP no CONFIG_LOCKDEP"
 fi
 rm -rf $S
 exit $failed

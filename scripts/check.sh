@@ -40,11 +40,17 @@ stage "kernel tree (make tree)" "$LOGS/tree.log" "$TOP/scripts/tree.sh" ||
 	{ echo "FAIL tree: build/linux carries the series" | record; summary; }
 sed -n 's/^  base: /  base tree: /p' "$LOGS/tree.log"
 
+# a check that dies (its "error:" on stderr) has made no verdict line: one
+# is recorded for it
 say "  series:"
 "$TOP/scripts/series-check.sh" | record
+[ "${PIPESTATUS[0]}" = 0 ] || grep -q '^FAIL series' "$results" ||
+	echo "FAIL series: series-check.sh ended early" | record
 
 say "  bisectability: the kernel builds at each patch (a cold first build takes ~7 min)"
 "$TOP/scripts/bisect-check.sh" | record
+[ "${PIPESTATUS[0]}" = 0 ] || grep -q '^FAIL bisect' "$results" ||
+	echo "FAIL bisect: bisect-check.sh ended early" | record
 
 stage "kernel build (log: kbuild.log)" "$LOGS/kbuild.log" \
 	"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" ||

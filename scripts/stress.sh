@@ -26,8 +26,18 @@ stage "boot, selftests, stress" "$LOGS/boot-stress.log" env GUEST_MEM_MB=4096 GU
 	BOOT_APPEND="debug_pagealloc=on page_owner=on kmemleak=on movablecore=1G mmho.stress_s=$secs" \
 	"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$BUILD/initramfs-stress.cpio.gz" test "$out/vm"
 "$TOP/scripts/verdict.sh" "$out/vm" --injected | tee "$out/results"
-p=$(grep -c '^PASS ' "$out/results") f=$(grep -c '^FAIL ' "$out/results")
 ops=$(tr -d '\r' <"$out/vm/results.tap" 2>/dev/null | sed -n 's/^# # stress: ran /ran /p' | head -1)
+# the stress ran, in full: not skipped, every check reported, a memory
+# block went offline (movablecore= gives it one)
+{
+	grep -q '^PASS console' "$out/results" || echo "FAIL console: no verdict"
+	grep -q '^SKIP guest/stress:' "$out/results" && echo "FAIL stress: skipped"
+	[ -n "$ops" ] || echo "FAIL stress: no ops line (it did not run)"
+	[ "$(grep -c '^PASS guest/stress: stress\.' "$out/results")" -ge 6 ] ||
+		echo "FAIL stress: fewer than its 6 checks passed"
+	echo "$ops" | grep -q ' offline=[1-9]' || echo "FAIL stress: no memory block went offline"
+} | tee -a "$out/results"
+p=$(grep -c '^PASS ' "$out/results") f=$(grep -c '^FAIL ' "$out/results")
 splats=$(grep -q '^PASS console' "$out/results" && echo 0 || echo "some (see $out/vm/console.log)")
 line="$(date -u '+%F %H:%M') UTC, $(git -C "$LINUX" describe --always --tags 2>/dev/null): $p passed, $f failed, $splats splats, $(($(date +%s) - t0))s; stress ${ops:-did not run}"
 say "$line" | tee -a "$out/summary"

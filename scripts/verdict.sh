@@ -16,6 +16,8 @@ fi
 bad='Kernel panic|Oops|BUG:|WARNING:|general protection fault|invoked oom-killer'
 bad="$bad|KASAN|UBSAN|[Bb]ad page|LOCKUP|soft lockup|blocked for more than|rcu.*detected stall"
 bad="$bad|kmemleak: [0-9]+ new suspected|possible circular locking|inconsistent lock state"
+# a checker that turned itself off, or a console that lost messages
+bad="$bad|kmemleak: Cannot allocate|memory leak detector disabled|messages dropped"
 if [ "${2:-}" = --injected ]; then
 	n=$(grep -c 'page allocation failure' "$logdir/console.log" 2>/dev/null)
 	echo "# console: ${n:-0} allocation failure reports (injected failures), not splats"

@@ -8,17 +8,22 @@
 #   MATRIX_COMMITS=head           only the last patch, without the W=1 and
 #                                 sparse comparison (make check's !NUMA build)
 # Verdict lines "PASS|FAIL matrix: ..." on stdout; logs, the warnings and
-# build/matrix/summary under build/matrix.  The work tree build/matrix/src
-# is a git worktree of build/linux, which is left alone.
+# build/matrix/summary under build/matrix (build/matrix-head for
+# MATRIX_COMMITS=head).  The work tree build/matrix/src is a git worktree
+# of build/linux, which is left alone.
 . "$(dirname "$0")/lib.sh"
 export LC_ALL=C
 
-out=$BUILD/matrix src=$BUILD/matrix/src
+# make check's head-only build has a tree of its own, so that it can run
+# while a make matrix does (ccache serves both: the same relative paths)
+out=$BUILD/matrix
+[ "${MATRIX_COMMITS:-all}" = head ] && out=$BUILD/matrix-head
+src=$out/src
 mkdir -p "$out"
 git -C "$LINUX" rev-parse -q --verify base >/dev/null || die "build/linux has no tag base (make tree)"
-# one run at a time (make check's !NUMA build runs this too)
+# one run at a time in a tree
 exec 9>"$out/.lock"
-flock -n 9 || die "another make matrix (or make check's !NUMA build) is running"
+flock -n 9 || die "another make matrix is running in $out"
 git -C "$LINUX" worktree prune
 [ -e "$src/.git" ] || git -C "$LINUX" worktree add -q --detach "$src" base || die "cannot add $src"
 

@@ -232,7 +232,11 @@ free0=$(settle before)
 # is vanilla's, counted), then cleared.  Objects younger than 5 s are not
 # reported yet: two scans, 6 s apart.  A scan that cannot be asked for
 # means kmemleak turned itself off: a failure, not an empty report.
-SERIES_FN='compact_node|sysctl_compaction|highalloc|reclaim_capture|capture_|alloc_contig|isolate_'
+# (functions the series adds; a vanilla leak under compaction or CMA is not
+# the series', and is only counted)
+SERIES_FN='compact_node_by_id|sysctl_compact_node_handler|highalloc_|reclaim_capture|capture_'
+SERIES_FN="$SERIES_FN|alloc_contig_frozen_window|alloc_contig_pages_window|zone_alloc_contig_window"
+SERIES_FN="$SERIES_FN|zone_contig_window|reclaim_pages_from_list|shrink_isolated_folios|swap_out_isolated_folios"
 # kmemleak_scan: a scan, "off" if kmemleak refused it; the objects found
 kmemleak_scan() {
 	{ echo scan >$KMEMLEAK && sleep 6 && echo scan >$KMEMLEAK; } 2>/dev/null || { echo off; return; }

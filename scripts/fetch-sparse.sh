@@ -24,11 +24,15 @@ if ! valid "$dir/sparse"; then
 	apt_update "$apt_dir" deb-src "$SPARSE_SUITE"
 	tmp=$(mktemp -d "$CACHE/sparse.XXXXXX")
 	chmod 755 "$tmp"
-	# apt checks the files against the signed lists
-	(cd "$tmp" && apt_private "$apt_dir" apt-get source --download-only \
-		"sparse=$SPARSE_VERSION") >&2 ||
-		{ rm -rf "$tmp"; die "apt-get source sparse=$SPARSE_VERSION ($SPARSE_SUITE) failed"; }
-	tar -xf "$tmp"/sparse_*.orig.tar.* -C "$tmp" &&
+	# apt checks the files against the signed lists; the newest served if
+	# the pinned version is gone (checker-valid.sh judges it below)
+	if ! (cd "$tmp" && apt_private "$apt_dir" apt-get source --download-only \
+		"sparse=$SPARSE_VERSION") >&2; then
+		say "WARNING: sparse $SPARSE_VERSION is no longer served in $SPARSE_SUITE: the newest one" >&2
+		(cd "$tmp" && apt_private "$apt_dir" apt-get source --download-only sparse) >&2 ||
+			{ rm -rf "$tmp"; die "apt-get source sparse ($SPARSE_SUITE) failed"; }
+	fi
+	tar -xf "$(ls "$tmp"/sparse_*.orig.tar.[gx]z | head -n1)" -C "$tmp" &&
 		make -C "$tmp"/sparse-*/ -j"$(nproc)" sparse >&2 &&
 		mkdir -p "$dir" && cp "$tmp"/sparse-*/sparse "$dir/sparse" ||
 		{ rm -rf "$tmp"; die "could not build sparse $SPARSE_VERSION"; }

@@ -42,9 +42,13 @@ done
 [ "$applies" = 1 ] && echo "PASS series: every patch applies with patch -p1 -F0, in order"
 rm -rf "$tmp"
 
+# The base is a release tarball without git history: checkpatch cannot
+# look up the commit a Fixes: tag names (UNKNOWN_COMMIT_ID), whose id and
+# subject were checked by hand against the mailing list.
 for p in $(sed -e 's/#.*//' "$TOP/series"); do
 	log=$LOGS/checkpatch-${p%.patch}.log
-	(cd "$LINUX" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types "$TOP/patches/$p") >"$log" 2>&1
+	(cd "$LINUX" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types \
+		--ignore UNKNOWN_COMMIT_ID "$TOP/patches/$p") >"$log" 2>&1
 	total=$(grep -E '^total: ' "$log")
 	if echo "$total" | grep -q '^total: 0 errors, 0 warnings, 0 checks'; then
 		echo "PASS checkpatch: $p"

@@ -7,6 +7,8 @@
 
 branch=$(git -C "$LINUX" symbolic-ref -q --short HEAD) || die "build/linux: HEAD is detached"
 [ -z "$(git -C "$LINUX" status --porcelain -uno)" ] || die "build/linux has uncommitted changes"
+# back on the branch however this ends (a die, a signal)
+trap 'git -C "$LINUX" checkout -q "$branch"' EXIT
 n=0
 for c in $(git -C "$LINUX" rev-list --reverse base..HEAD~1); do
 	n=$((n + 1))
@@ -25,4 +27,3 @@ for c in $(git -C "$LINUX" rev-list --reverse base..HEAD~1); do
 	fi
 	echo "# built in $(($(date +%s) - t0))s"
 done
-git -C "$LINUX" checkout -q "$branch"

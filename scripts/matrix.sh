@@ -71,8 +71,10 @@ warnings() {
 	# (a delimiter that the pattern's alternation does not use); only the
 	# file's own and its headers' warnings: the first make of a round also
 	# rebuilds objects of the prepare stage, whose warnings are no one's
-	sed -nE "s#^($src/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): #\2: \4: #p" "$log" >"$o.raw" ||
-		return 1
+	# (make prints the real path of the tree: a symlink in $src would keep
+	# the .c file's warnings under an absolute path that matches no file)
+	sed -nE "s#^($src/|$(realpath "$src")/)?([^ :]+):[0-9]+(:[0-9]+)?: (warning|error): #\2: \4: #p" \
+		"$log" >"$o.raw" || return 1
 	awk -F': ' -v f="$f" '$1 == f || $1 ~ /\.h$/' "$o.raw" | sort >"$o"
 }
 # w1_prepare: what W=1 rebuilds before any object (the prepare stage), so

@@ -12,6 +12,8 @@ secs=${STRESS_S:-600}
 out=$BUILD/stress obj=$BUILD/obj-stress
 mkdir -p "$out"
 t0=$(date +%s)
+# what is built, named before anything can move the tree's HEAD
+built=$(git -C "$LINUX" describe --always --tags 2>/dev/null)
 say "== make stress: ${secs}s of stress after the selftests ($(date -u '+%F %T') UTC)"
 stage "kernel tree" "$LOGS/tree.log" "$TOP/scripts/tree.sh" --existing-ok || exit 1
 stage "debug kernel build" "$LOGS/kbuild-stress.log" \
@@ -41,6 +43,6 @@ ops=$(tr -d '\r' <"$out/vm/results.tap" 2>/dev/null | sed -n 's/^# # stress: ran
 } | tee -a "$out/results"
 p=$(grep -c '^PASS ' "$out/results") f=$(grep -c '^FAIL ' "$out/results")
 splats=$(grep -q '^PASS console' "$out/results" && echo 0 || echo "some (see $out/vm/console.log)")
-line="$(date -u '+%F %H:%M') UTC, $(git -C "$LINUX" describe --always --tags 2>/dev/null): $p passed, $f failed, $splats splats, $(($(date +%s) - t0))s; stress ${ops:-did not run}"
+line="$(date -u '+%F %H:%M') UTC, $built: $p passed, $f failed, $splats splats, $(($(date +%s) - t0))s; stress ${ops:-did not run}"
 say "$line" | tee -a "$out/summary"
 [ "$f" -eq 0 ]

@@ -8,7 +8,12 @@
 #   hugetlb     2 MiB pools of each node resized, a 1 GiB page taken and
 #               given back
 #   thp         transparent huge page faults (thpfault)
-#   load        loadgen with vm.reclaim_capture=1: the capture path
+#   load        loadgen, with vm.reclaim_capture=1 for all of the run
+#   capture     clean page cache on the last node (a file written before
+#               the run and read back each round by a task bound to the
+#               node), and THP faults bound to it for more than it has
+#               free: compaction has no room there, so the last faults take
+#               the reclaim capture path (guest/membind, guest/thpfault)
 #   hotplug     a memory block of ZONE_MOVABLE taken offline and back
 #               online (needs CONFIG_MEMORY_HOTREMOVE and movablecore=)
 #   kill        writers of run, compact_node and of a tmpfs file killed
@@ -149,6 +154,51 @@ w_hugetlb() {
 	echo "hugetlb_2m_resizes=$r hugetlb_2m_changes=$c hugetlb_1g_got=$g hugetlb_1g_tries=$gt" >$S/hugetlb
 }
 
+# the capture node: the last with memory; its page cache file, written
+# before the run (capture_fill), an eighth of the node
+CAPTURE_FILE=/mnt/data/.stress-capture
+for cnd in $nodes; do :; done
+cmi=/sys/devices/system/node/node$cnd/meminfo
+cmb=$(awk '$3 == "MemTotal:" { print int($4 / 8192) }' $cmi)
+
+# capture_fill: write the file from a task bound to the node (clean page
+# cache there once synced); "" if it could not (no disk, no room)
+capture_fill() {
+	grep -q ' /mnt/data ' /proc/mounts || { echo "skipped(no_/mnt/data)"; return; }
+	t=$(date +%s)
+	if membind "$cnd" dd if=/dev/zero of=$CAPTURE_FILE bs=1M count="$cmb" conv=fsync 2>/dev/null; then
+		echo "$(($(date +%s) - t))"
+	else
+		rm -f $CAPTURE_FILE
+		echo "skipped(write_failed)"
+	fi
+}
+
+# each round reads the file back (what earlier rounds' captures took from
+# it), then THP faults bound to the node for half the file more than is
+# free there: compaction has no room for the last of them, and those
+# take the reclaim capture path, which the page cache is there for
+# (reclaimed without I/O; the 4 KiB fallback of a fault that got no huge
+# page reclaims it too).  The attempts counted are those made while its
+# faults ran.
+w_capture() {
+	r=0 a=0
+	case $capture_fill_s in
+	'' | skipped*) echo "capture=$capture_fill_s" >$S/capture; return ;;
+	esac
+	while [ "$(date +%s)" -lt "$end" ]; do
+		membind "$cnd" cat $CAPTURE_FILE >/dev/null
+		free=$(awk '$3 == "MemFree:" { print int($4 / 1024) }' $cmi)
+		a0=$(vmstat reclaim_capture_attempt)
+		membind "$cnd" thpfault 1 $((free + cmb / 2)) >>$S/capture.out 2>&1 && r=$((r + 1))
+		a1=$(vmstat reclaim_capture_attempt)
+		a=$((a + ${a1:-0} - ${a0:-0}))
+	done
+	# a page that read back wrong after its block was captured
+	b=$(sed -n 's/.*bad=\([0-9]*\).*/\1/p' $S/capture.out 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+	echo "capture_fill_s=$capture_fill_s capture_rounds=$r capture_attempts_in_rounds=$a capture_bad=$b" >$S/capture
+}
+
 w_hotplug() {
 	off=0 offfail=0 on=0
 	blocks=$(for b in /sys/devices/system/memory/memory*; do
@@ -207,6 +257,7 @@ save() { for f in "$@"; do [ -e "$f" ] && echo "$f $(sed 's/.*\[\(.*\)\].*/\1/' 
 restore() {
 	[ -e $S/saved ] || return
 	[ -d $FAIL ] && echo 0 >$FAIL/probability
+	rm -f $CAPTURE_FILE
 	while read -r f v; do echo "$v" >"$f"; done <$S/saved
 	[ -e $S/offlined ] && sort -u $S/offlined | while read -r b; do
 		[ "$(cat "$b/state")" = offline ] && echo online_movable >"$b/state"
@@ -274,6 +325,10 @@ fi
 cap0=$(vmstat reclaim_capture_attempt) caps0=$(vmstat reclaim_capture_success)
 thp0=$(vmstat thp_fault_alloc)
 
+# written before the run: under a debug kernel and the load, the write
+# could take most of a short run
+capture_fill_s=""
+wanted capture && capture_fill_s=$(capture_fill)
 echo "# stress: ${secs}s on nodes $(echo $nodes), ${memtotal_mb} MiB, $(nproc) CPUs"
 start=$(date +%s)
 end=$((start + secs))
@@ -291,7 +346,7 @@ fi
 sleep 1
 [ -n "$tpid" ] && [ -e /proc/$tpid/make-it-fail ] && echo 1 >/proc/$tpid/make-it-fail
 pids=""
-for w in w_compact "w_highalloc a" "w_highalloc b" w_hugetlb w_hotplug w_kill; do
+for w in w_compact "w_highalloc a" "w_highalloc b" w_hugetlb w_capture w_hotplug w_kill; do
 	wanted "$(echo "${w#w_}" | cut -d' ' -f1)" || continue
 	$w &
 	pids="$pids $!"
@@ -310,7 +365,7 @@ t=$(($(date +%s) - start))
 [ -d $FAIL ] && hits=$((100000000 - $(cat $FAIL/times)))
 restore
 
-ops="$(cat $S/compact $S/highalloc.a $S/highalloc.b $S/hugetlb $S/hotplug $S/kill 2>/dev/null | tr '\n' ' ')"
+ops="$(cat $S/compact $S/highalloc.a $S/highalloc.b $S/hugetlb $S/capture $S/hotplug $S/kill 2>/dev/null | tr '\n' ' ')"
 ops="$ops$(sed 's/thpfault: //' $S/thp.out 2>/dev/null | tr '\n' ' ')thp_fault_alloc=$(($(vmstat thp_fault_alloc) - thp0))"
 [ -n "$cap0" ] && ops="$ops capture_attempts=$(($(vmstat reclaim_capture_attempt) - cap0)) captures=$(($(vmstat reclaim_capture_success) - caps0))"
 [ -n "$hits" ] && ops="$ops fail_page_alloc_injected=$hits"
@@ -324,8 +379,11 @@ elif ! grep -q "loadgen: run" $S/loadgen.out; then
 	echo "# stress: loadgen did not run"; ok=1
 fi
 [ -d $FAIL ] && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
+# (thpfault's rounds= and bad= follow a space; the capture worker's have
+# a prefix); the capture path was taken where the kernel has it
 for w in compact_node=[1-9] sysfs_compact=[1-9] compact_memory=[1-9] highalloc_runs=[1-9] \
-	hugetlb_2m_changes=[1-9] 'rounds=[1-9]' 'killed=[1-9]' 'bad=0 ' 'offline=[1-9]|hotplug=skipped'; do
+	hugetlb_2m_changes=[1-9] ' rounds=[1-9]' 'killed=[1-9]' ' bad=0 ' 'offline=[1-9]|hotplug=skipped' \
+	capture_rounds=[1-9] 'capture_bad=0 ' ${cap0:+capture_attempts_in_rounds=[1-9]}; do
 	[ -n "$only" ] || echo "$ops" | grep -Eq "$w" || { echo "# stress: no progress: $w"; ok=1; }
 done
 result $ok every_worker_made_progress

@@ -7,6 +7,9 @@
 #   MATRIX_CONFIGS="no-numa ..."  (default: all of config/matrix/no-*)
 #   MATRIX_COMMITS=head           only the last patch, without the W=1 and
 #                                 sparse comparison (make check's !NUMA build)
+#   MATRIX_FROM=N                 vanilla (the W=1/sparse baseline) and the
+#                                 patches from N on: those added since an
+#                                 earlier run passed the ones before
 # Verdict lines "PASS|FAIL matrix: ..." on stdout; logs, the warnings and
 # build/matrix/summary under build/matrix (build/matrix-head for
 # MATRIX_COMMITS=head).  The work tree build/matrix/src is a git worktree
@@ -35,7 +38,11 @@ if [ "${MATRIX_COMMITS:-all}" = head ]; then
 	commits=("$head")
 else
 	commits=("$(git -C "$LINUX" rev-parse base)")
+	from=${MATRIX_FROM:-1} i=0
+	case $from in '' | *[!0-9]*) die "MATRIX_FROM: a patch number" ;; esac
 	for c in $(git -C "$LINUX" rev-list --reverse base..HEAD); do
+		i=$((i + 1))
+		[ "$i" -ge "$from" ] || continue
 		git -C "$LINUX" diff --name-only "$c~1" "$c" |
 			grep -qvE '^(tools/|Documentation/|MAINTAINERS$)' && commits+=("$c")
 	done
@@ -152,7 +159,7 @@ for cfg in $configs; do
 	done
 done
 git -C "$src" checkout -q --detach base
-line="$(date -u '+%F %H:%M') UTC, $(git -C "$LINUX" describe --always --tags "$head"): configs: $(echo $configs); ${#commits[@]} commits each; $pass passed, $fail failed; $(($(date +%s) - t0))s"
+line="$(date -u '+%F %H:%M') UTC, $(git -C "$LINUX" describe --always --tags "$head"): configs: $(echo $configs); ${#commits[@]} commits each${MATRIX_FROM:+ (vanilla and patches $MATRIX_FROM-)}; $pass passed, $fail failed; $(($(date +%s) - t0))s"
 [ "${MATRIX_COMMITS:-all}" = head ] || echo "$line" >>"$out/summary"
 echo "# $line"
 [ "$fail" -eq 0 ]

@@ -162,7 +162,8 @@ cmi=/sys/devices/system/node/node$cnd/meminfo
 cmb=$(awk '$3 == "MemTotal:" { print int($4 / 8192) }' $cmi)
 
 # capture_fill: write the file from a task bound to the node (clean page
-# cache there once synced); "" if it could not (no disk, no room)
+# cache there once synced); prints the seconds it took, or skipped(why)
+# (no disk, no room), which fails the worker's progress check
 capture_fill() {
 	grep -q ' /mnt/data ' /proc/mounts || { echo "skipped(no_/mnt/data)"; return; }
 	t=$(date +%s)

@@ -14,6 +14,8 @@
 #   make matrix   the series built at every patch with configs that switch
 #                 off what it touches; W=1 and sparse against vanilla
 #                 (MATRIX_CONFIGS="no-numa ..." for some only)
+#   make matrix-boot  boot the series in those configs: the selftests pass
+#                 or skip with a reason, a short stress, no splat
 #   make tree     build/linux: git tree, tag base = pristine 7.3, series applied
 #   make refresh  export build/linux (base..HEAD) to patches/ and series
 #   make kernel / make guest   build the patched kernel / the initramfs
@@ -29,7 +31,7 @@ KERNEL := $(B)/obj/arch/x86/boot/bzImage
 INITRD := $(B)/initramfs.cpio.gz
 RUN ?= shell
 
-.PHONY: check run test bench stress matrix tree refresh kernel guest clean deps
+.PHONY: check run test bench stress matrix matrix-boot tree refresh kernel guest clean deps
 
 check:
 	@$(S)/check.sh
@@ -46,6 +48,10 @@ stress: deps
 matrix: deps
 	@$(S)/tree.sh --existing-ok >/dev/null
 	@mkdir -p $(B)/matrix; set -o pipefail; $(S)/matrix.sh | tee $(B)/matrix/results
+
+matrix-boot: deps
+	@$(S)/tree.sh --existing-ok >/dev/null
+	@mkdir -p $(B)/matrix; set -o pipefail; $(S)/matrix-boot.sh | tee $(B)/matrix/boot-results
 
 tree:
 	@$(S)/tree.sh

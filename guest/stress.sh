@@ -22,7 +22,8 @@
 #               the writes of the workers above (task-filter: nothing else
 #               is failed; needs CONFIG_FAIL_PAGE_ALLOC)
 # Then everything stops, every setting is put back, and the checks: each
-# worker made progress, no pageblock is left isolated, free memory is
+# worker made progress, no pageblock is left isolated, every memory block
+# taken offline is back online, no task stays in D for 120 s, free memory is
 # within 1% of where it was (caches dropped, both times), kmemleak found
 # nothing new, and nothing of the series' before the run (the selftests),
 # lockdep is still on.  Splats on the console are the host's to find
@@ -201,7 +202,7 @@ w_capture() {
 }
 
 w_hotplug() {
-	off=0 offfail=0 on=0
+	off=0 offfail=0 on=0 onfail=0
 	blocks=$(for b in /sys/devices/system/memory/memory*; do
 		[ "$(cat "$b/state" 2>/dev/null)" = online ] && grep -q Movable "$b/valid_zones" 2>/dev/null && echo "$b"
 	done)
@@ -219,7 +220,7 @@ w_hotplug() {
 		if timeout -s INT 30 sh -c "echo offline >$b/state" 2>/dev/null; then
 			off=$((off + 1))
 			sleep 1
-			echo online_movable >"$b/state" && on=$((on + 1))
+			if echo online_movable >"$b/state"; then on=$((on + 1)); else onfail=$((onfail + 1)); fi
 		else
 			# a block that will not go (a page that cannot move; the
 			# kernel dumps it) is not tried again: one dump a block
@@ -229,7 +230,7 @@ w_hotplug() {
 			sleep 1
 		fi
 	done
-	echo "offline=$off offline_failed=$offfail online=$on" >$S/hotplug
+	echo "offline=$off offline_failed=$offfail online=$on online_failed=$onfail" >$S/hotplug
 }
 
 w_kill() {
@@ -315,7 +316,7 @@ if [ -e $KMEMLEAK ]; then
 else
 	n=$((n + 1)); echo "ok $n stress.kmemleak_selftests_leaked_nothing_of_the_series # SKIP no CONFIG_DEBUG_KMEMLEAK"
 fi
-if [ -d $FAIL ]; then
+if [ -d $FAIL ] && wanted failinject; then
 	for kv in task-filter=Y interval=1 times=100000000 min-order=0 \
 		ignore-gfp-wait=N ignore-gfp-highmem=N verbose=0 space=0 probability=10; do
 		echo "${kv#*=}" >"$FAIL/${kv%%=*}"
@@ -363,7 +364,7 @@ for p in $pids; do wait "$p"; done
 t=$(($(date +%s) - start))
 
 # --- after: everything back as it was ---------------------------------------
-[ -d $FAIL ] && hits=$((100000000 - $(cat $FAIL/times)))
+[ -d $FAIL ] && wanted failinject && hits=$((100000000 - $(cat $FAIL/times)))
 restore
 
 ops="$(cat $S/compact $S/highalloc.a $S/highalloc.b $S/hugetlb $S/capture $S/hotplug $S/kill 2>/dev/null | tr '\n' ' ')"
@@ -379,7 +380,7 @@ if [ -n "$only" ]; then
 elif ! grep -q "loadgen: run" $S/loadgen.out; then
 	echo "# stress: loadgen did not run"; ok=1
 fi
-[ -d $FAIL ] && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
+[ -d $FAIL ] && wanted failinject && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
 # (thpfault's rounds= and bad= follow a space; the capture worker's have
 # a prefix); the capture path was taken where the kernel has it
 for w in compact_node=[1-9] sysfs_compact=[1-9] compact_memory=[1-9] highalloc_runs=[1-9] \
@@ -394,6 +395,35 @@ iso=$(awk '/^Number of blocks type/ { f = 1; next } !/^Node/ { f = 0 }
 	f { s += $NF } END { print s + 0 }' /proc/pagetypeinfo)
 echo "# stress: pageblocks isolated after the run: $iso"
 result $((iso != 0)) no_pageblock_left_isolated
+
+# every memory block taken offline came back online, in the worker (an
+# online that failed is counted there: restore() would hide it) and now
+# (an offline section has no line in /proc/pagetypeinfo to check above)
+off=$(sort -u $S/offlined 2>/dev/null | while read -r b; do
+	[ "$(cat "$b/state")" = online ] || echo "${b##*/}"
+done)
+echo "# stress: memory blocks offline after the run: ${off:-none}"
+grep -q ' online_failed=[1-9]' $S/hotplug 2>/dev/null && echo "# stress: $(cat $S/hotplug)"
+result $([ -z "$off" ] && ! grep -q ' online_failed=[1-9]' $S/hotplug 2>/dev/null; echo $?) \
+	memory_blocks_back_online
+
+# no task left in uninterruptible sleep: a hang that began in the last
+# minutes of the run is reported by no hung-task detector before the guest
+# powers off.  A task counts if it is in D in every look over 120 s.
+# (the state follows the last ")": a task's name may hold blanks)
+dstate() { cat /proc/[0-9]*/stat 2>/dev/null | sed -n 's/^\([0-9]*\) .*) D .*/\1/p'; }
+stuck=$(dstate) i=0
+while [ -n "$stuck" ] && [ $i -lt 60 ]; do
+	sleep 2
+	now=$(dstate)
+	stuck=$(echo "$stuck" | grep -Fx "$now")
+	i=$((i + 1))
+done
+for p in $stuck; do
+	echo "# stress: task $p ($(cat /proc/$p/comm 2>/dev/null)) in D for 120 s, at $(cat /proc/$p/wchan 2>/dev/null)"
+	sed 's/^/#   /' /proc/$p/stack 2>/dev/null | head -20
+done
+result $([ -z "$stuck" ]; echo $?) no_task_left_blocked
 
 # Pages, not slab objects: free memory lost outside the slab caches (page
 # tables, pages never freed, buddy pages lost) within 1%; the slab caches

@@ -25,7 +25,7 @@ stage "guest: selftests, initramfs" "$LOGS/guest-stress.log" \
 # reclaim_capture's selftests can fill (they refuse a node with more).
 stage "boot, selftests, stress" "$LOGS/boot-stress.log" env GUEST_MEM_MB=4096 GUEST_NODE0_MB=3072 GUEST_CPUS=4 \
 	BOOT_TIMEOUT=$((secs + 5400)) \
-	BOOT_APPEND="debug_pagealloc=on page_owner=on kmemleak=on movablecore=1G mmho.stress_s=$secs" \
+	BOOT_APPEND="debug_pagealloc=on page_owner=on kmemleak=on movablecore=1G mmho.stress_s=$secs${BOOT_APPEND:+ $BOOT_APPEND}" \
 	"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$BUILD/initramfs-stress.cpio.gz" test "$out/vm"
 "$TOP/scripts/verdict.sh" "$out/vm" --injected | tee "$out/results"
 ops=$(tr -d '\r' <"$out/vm/results.tap" 2>/dev/null | sed -n 's/^# # stress: ran /ran /p' | head -1)
@@ -35,8 +35,8 @@ ops=$(tr -d '\r' <"$out/vm/results.tap" 2>/dev/null | sed -n 's/^# # stress: ran
 	grep -qE '^(PASS|FAIL) console' "$out/results" || echo "FAIL console: no verdict"
 	if grep -q '^SKIP guest/stress:' "$out/results"; then
 		echo "FAIL stress: skipped, in part or in full"
-	elif [ "$(grep -c '^PASS guest/stress: stress\.' "$out/results")" -lt 6 ]; then
-		echo "FAIL stress: fewer than its 6 checks passed"
+	elif [ "$(grep -c '^PASS guest/stress: stress\.' "$out/results")" -lt 8 ]; then
+		echo "FAIL stress: fewer than its 8 checks passed"
 	fi
 	[ -n "$ops" ] || echo "FAIL stress: no ops line (it did not run)"
 	echo "$ops" | grep -q ' offline=[1-9]' || echo "FAIL stress: no memory block went offline"

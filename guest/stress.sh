@@ -47,9 +47,27 @@ for arg in $(cat /proc/cmdline); do
 	mmho.stress_only=*) only=$(echo "${arg#mmho.stress_only=}" | tr , ' ') ;;
 	esac
 done
-nodes=$(for d in /sys/devices/system/node/node*; do
-	grep -q 'MemTotal: *[1-9]' "$d/meminfo" && echo "${d##*node}"
-done)
+# the nodes with memory; a !NUMA kernel has one, node 0, and neither the
+# nodes' sysfs nor memory policies (make matrix-boot boots one)
+numa=""
+if [ -d /sys/devices/system/node ]; then
+	numa=1
+	nodes=$(for d in /sys/devices/system/node/node*; do
+		grep -q 'MemTotal: *[1-9]' "$d/meminfo" && echo "${d##*node}"
+	done)
+else
+	nodes=0
+fi
+# nmi NODE KEY: the node's meminfo value of KEY, in kB
+nmi() {
+	if [ -n "$numa" ]; then
+		awk -v k="$2:" '$3 == k { print $4 }' /sys/devices/system/node/node$1/meminfo
+	else
+		awk -v k="$2:" '$1 == k { print $2 }' /proc/meminfo
+	fi
+}
+# bind NODE CMD...: CMD with its memory bound to NODE (the only one on !NUMA)
+bind() { if [ -n "$numa" ]; then membind "$@"; else shift; "$@"; fi; }
 memtotal_mb=$(($(awk '$1 == "MemTotal:" { print $2 }' /proc/meminfo) / 1024))
 
 echo "TAP version 13"
@@ -58,7 +76,7 @@ if [ ! -e $RUN ] || [ ! -e /proc/sys/vm/compact_node ]; then
 	echo "1..0 # SKIP needs test_highalloc and compact_node"
 	exit 4
 fi
-echo "1..6"
+echo "1..8"
 rm -rf $S
 mkdir -p $S
 
@@ -98,11 +116,13 @@ w_compact() {
 	while [ "$(date +%s)" -lt "$end" ]; do
 		for nd in $nodes; do
 			inject put "$nd" /proc/sys/vm/compact_node 2>/dev/null && cn=$((cn + 1))
-			inject put 1 "/sys/devices/system/node/node$nd/compact" 2>/dev/null && cs=$((cs + 1))
+			[ -n "$numa" ] && inject put 1 "/sys/devices/system/node/node$nd/compact" 2>/dev/null &&
+				cs=$((cs + 1))
 		done
 		i=$((i + 1))
 		[ $((i % 4)) = 0 ] && put 1 /proc/sys/vm/compact_memory && cm=$((cm + 1))
 	done
+	[ -n "$numa" ] || cs="skipped(no_numa)"
 	echo "compact_node=$cn sysfs_compact=$cs compact_memory=$cm" >$S/compact
 }
 
@@ -135,10 +155,15 @@ w_highalloc() {
 
 w_hugetlb() {
 	r=0 c=0 g=0 gt=0
+	if [ ! -d /sys/kernel/mm/hugepages/hugepages-2048kB ]; then
+		echo "hugetlb=skipped(no_hugetlb)" >$S/hugetlb
+		return
+	fi
 	while [ "$(date +%s)" -lt "$end" ]; do
 		for nd in $nodes; do
 			f=/sys/devices/system/node/node$nd/hugepages/hugepages-2048kB/nr_hugepages
-			max=$(($(awk '/MemTotal/ { print $4 }' /sys/devices/system/node/node$nd/meminfo) / 2048 / 8))
+			[ -n "$numa" ] || f=/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
+			max=$(($(nmi "$nd" MemTotal) / 2048 / 8))
 			was=$(cat "$f")
 			inject put $((RANDOM % (max + 1))) "$f" 2>/dev/null && r=$((r + 1))
 			# a resize that changed the pool, not only a write taken
@@ -159,16 +184,16 @@ w_hugetlb() {
 # before the run (capture_fill), an eighth of the node
 CAPTURE_FILE=/mnt/data/.stress-capture
 for cnd in $nodes; do :; done
-cmi=/sys/devices/system/node/node$cnd/meminfo
-cmb=$(awk '$3 == "MemTotal:" { print int($4 / 8192) }' $cmi)
+cmb=$(($(nmi "$cnd" MemTotal) / 8192))
 
 # capture_fill: write the file from a task bound to the node (clean page
 # cache there once synced); prints the seconds it took, or skipped(why)
 # (no disk, no room), which fails the worker's progress check
 capture_fill() {
+	[ -d $THP ] || { echo "skipped(no_thp)"; return; }
 	grep -q ' /mnt/data ' /proc/mounts || { echo "skipped(no_/mnt/data)"; return; }
 	t=$(date +%s)
-	if membind "$cnd" dd if=/dev/zero of=$CAPTURE_FILE bs=1M count="$cmb" conv=fsync 2>/dev/null; then
+	if bind "$cnd" dd if=/dev/zero of=$CAPTURE_FILE bs=1M count="$cmb" conv=fsync 2>/dev/null; then
 		echo "$(($(date +%s) - t))"
 	else
 		rm -f $CAPTURE_FILE
@@ -189,10 +214,10 @@ w_capture() {
 	'' | skipped*) echo "capture=$capture_fill_s" >$S/capture; return ;;
 	esac
 	while [ "$(date +%s)" -lt "$end" ]; do
-		membind "$cnd" cat $CAPTURE_FILE >/dev/null
-		free=$(awk '$3 == "MemFree:" { print int($4 / 1024) }' $cmi)
+		bind "$cnd" cat $CAPTURE_FILE >/dev/null
+		free=$(($(nmi "$cnd" MemFree) / 1024))
 		a0=$(vmstat reclaim_capture_attempt)
-		membind "$cnd" thpfault 1 $((free + cmb / 2)) >>$S/capture.out 2>&1 && r=$((r + 1))
+		bind "$cnd" thpfault 1 $((free + cmb / 2)) >>$S/capture.out 2>&1 && r=$((r + 1))
 		a1=$(vmstat reclaim_capture_attempt)
 		a=$((a + ${a1:-0} - ${a0:-0}))
 	done
@@ -270,6 +295,7 @@ trap restore EXIT
 save /proc/sys/vm/reclaim_capture $THP/defrag $THP/enabled \
 	/sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages \
 	/sys/devices/system/node/node*/hugepages/hugepages-2048kB/nr_hugepages
+[ -n "$numa" ] || save /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
 [ -d $FAIL ] && save $FAIL/task-filter $FAIL/interval $FAIL/times $FAIL/min-order \
 	$FAIL/ignore-gfp-wait $FAIL/ignore-gfp-highmem $FAIL/verbose $FAIL/space $FAIL/probability
 # A first, short run of the load: what the kernel keeps after one (slab
@@ -340,7 +366,9 @@ if wanted load; then
 		-d /mnt/data >$S/loadgen.out 2>&1 &
 	lpid=$!
 fi
-if wanted thp; then
+if wanted thp && [ ! -d $THP ]; then
+	echo "thp=skipped(no_thp)" >$S/thp.out
+elif wanted thp; then
 	thpfault $secs 64 >$S/thp.out 2>&1 &
 	tpid=$!
 fi
@@ -382,10 +410,14 @@ elif ! grep -q "loadgen: run" $S/loadgen.out; then
 fi
 [ -d $FAIL ] && wanted failinject && { [ "${hits:-0}" -gt 0 ] || { echo "# stress: fail_page_alloc failed nothing"; ok=1; }; }
 # (thpfault's rounds= and bad= follow a space; the capture worker's have
-# a prefix); the capture path was taken where the kernel has it
-for w in compact_node=[1-9] sysfs_compact=[1-9] compact_memory=[1-9] highalloc_runs=[1-9] \
-	hugetlb_2m_changes=[1-9] ' rounds=[1-9]' 'killed=[1-9]' ' bad=0 ' 'offline=[1-9]|hotplug=skipped' \
-	capture_rounds=[1-9] 'capture_bad=0 ' ${cap0:+capture_attempts_in_rounds=[1-9]}; do
+# a prefix); the capture path was taken where the kernel has it.  A worker
+# whose interface the kernel lacks says so (skipped(why)), as make
+# matrix-boot's configurations need; only a missing interface excuses it
+for w in compact_node=[1-9] 'sysfs_compact=([1-9]|skipped.no_numa.)' compact_memory=[1-9] highalloc_runs=[1-9] \
+	'hugetlb_2m_changes=[1-9]|hugetlb=skipped.no_hugetlb.' ' rounds=[1-9]|thp=skipped.no_thp.' \
+	'killed=[1-9]' ' bad=0 |thp=skipped.no_thp.' 'offline=[1-9]|hotplug=skipped' \
+	'capture_rounds=[1-9]|capture=skipped.no_thp.' 'capture_bad=0 |capture=skipped.no_thp.' \
+	${cap0:+capture_attempts_in_rounds=[1-9]|capture=skipped.no_thp.}; do
 	[ -n "$only" ] || echo "$ops" | grep -Eq "$w" || { echo "# stress: no progress: $w"; ok=1; }
 done
 result $ok every_worker_made_progress

@@ -7,7 +7,7 @@
 #   MATRIX_BOOT_STRESS_S=60             seconds of guest/stress.sh a boot
 # Uses make matrix's tree (build/matrix/src, its lock) and objects
 # (build/matrix/obj-CONFIG, built again at the last patch: from ccache
-# after a make matrix) and make check's initramfs (built if missing).
+# after a make matrix) and make check's initramfs (built again).
 # Verdict lines "PASS|FAIL NAME: ..." on stdout, one block a configuration,
 # the skip reasons after them; logs under build/matrix/boot-CONFIG.
 . "$(dirname "$0")/lib.sh"
@@ -21,12 +21,11 @@ git -C "$LINUX" worktree prune
 [ -e "$src/.git" ] || git -C "$LINUX" worktree add -q --detach "$src" base || die "cannot add $src"
 head=$(git -C "$LINUX" rev-parse HEAD)
 configs=${MATRIX_CONFIGS:-$(cd "$TOP/config/matrix" && ls no-*.config | sed 's/\.config$//')}
+# make check's initramfs, built again: guest/ may have changed since
 initrd=$BUILD/initramfs.cpio.gz
-if [ ! -s "$initrd" ]; then
-	"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" >"$LOGS/kbuild.log" 2>&1 &&
-		"$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$initrd" >"$LOGS/guest.log" 2>&1 ||
-		die "cannot build make check's initramfs (see $LOGS)"
-fi
+"$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" >"$LOGS/kbuild.log" 2>&1 &&
+	"$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$initrd" >"$LOGS/guest.log" 2>&1 ||
+	die "cannot build make check's initramfs (see $LOGS)"
 
 git -C "$src" checkout -q --detach "$head" || die "cannot check out $head"
 t0=$(date +%s) pass=0 fail=0

@@ -56,7 +56,9 @@ result $((rc + $?)) releases_and_exits
 sed 's/^/# /' /tmp/loadgen.out
 
 echo 3 >/proc/sys/vm/drop_caches
-for node in $(ls -d /sys/devices/system/node/node* | sed 's/.*node//'); do
+# every node (a !NUMA kernel has no node sysfs: node 0 only)
+nodes=$(ls -d /sys/devices/system/node/node* 2>/dev/null | sed 's/.*node//')
+for node in ${nodes:-0}; do
 	echo "$node" >/proc/sys/vm/compact_node 2>/dev/null
 done
 highalloc "at rest" >/tmp/rest.out

@@ -441,16 +441,23 @@ result $([ -z "$off" ] && ! grep -q ' online_failed=[1-9]' $S/hotplug 2>/dev/nul
 
 # no task left in uninterruptible sleep: a hang that began in the last
 # minutes of the run is reported by no hung-task detector before the guest
-# powers off.  A task counts if it is in D in every look over 120 s.
+# powers off.  A task counts if it is in D in every look over 120 s and
+# was never switched to in between (as the hung-task detector judges: a
+# task that polls in D, msleep() or io_schedule() in a loop, is no hang).
 # (the state follows the last ")": a task's name may hold blanks)
 dstate() { cat /proc/[0-9]*/stat 2>/dev/null | sed -n 's/^\([0-9]*\) .*) D .*/\1/p'; }
+csw() { awk '/ctxt_switches:/ { s += $2 } END { print s + 0 }' /proc/$1/status 2>/dev/null; }
 stuck=$(dstate) i=0
+for p in $stuck; do echo "$p $(csw $p)"; done >$S/dstate0
 while [ -n "$stuck" ] && [ $i -lt 60 ]; do
 	sleep 2
 	now=$(dstate)
 	stuck=$(echo "$stuck" | grep -Fx "$now")
 	i=$((i + 1))
 done
+stuck=$(for p in $stuck; do
+	[ "$(csw $p)" = "$(awk -v p=$p '$1 == p { print $2 }' $S/dstate0)" ] && echo $p
+done)
 for p in $stuck; do
 	echo "# stress: task $p ($(cat /proc/$p/comm 2>/dev/null)) in D for 120 s, at $(cat /proc/$p/wchan 2>/dev/null)"
 	sed 's/^/#   /' /proc/$p/stack 2>/dev/null | head -20

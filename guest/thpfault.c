@@ -5,20 +5,26 @@
  * an unpopulated 2 MiB range is a transparent huge page fault, which
  * compacts or reclaims as /sys/kernel/mm/transparent_hugepage/defrag says),
  * check what was written, unmap, and again.  Prints "thpfault: rounds=N
- * bad=N" at the end; exits 1 if a page read back wrong.
+ * bad=N mmap_failed=N" at the end; exits 1 if a page read back wrong.
+ * make stress fails its page allocations (fail_page_alloc, make-it-fail):
+ * a failed mmap() is counted and tried again, and the task disarms itself
+ * before it prints, or a failed page of its output file would lose the line.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <sys/mman.h>
 
 #define HPAGE (2UL << 20)
 
 int main(int argc, char **argv)
 {
-	unsigned long bytes, off, rounds = 0, bad = 0;
+	unsigned long bytes, off, rounds = 0, bad = 0, mmap_failed = 0;
 	time_t end;
+	int fd;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: thpfault SECONDS MIB\n");
@@ -32,8 +38,9 @@ int main(int argc, char **argv)
 		char *p;
 
 		if (raw == MAP_FAILED) {
-			perror("thpfault: mmap");
-			return 1;
+			mmap_failed++;
+			usleep(10000);
+			continue;
 		}
 		p = (char *)(((unsigned long)raw + HPAGE - 1) & ~(HPAGE - 1));
 		madvise(p, bytes, MADV_HUGEPAGE);
@@ -44,6 +51,12 @@ int main(int argc, char **argv)
 		munmap(raw, bytes + HPAGE);
 		rounds++;
 	}
-	printf("thpfault: rounds=%lu bad=%lu\n", rounds, bad);
+	fd = open("/proc/self/make-it-fail", O_WRONLY);
+	if (fd >= 0) {
+		if (write(fd, "0", 1) != 1)
+			perror("thpfault: make-it-fail");
+		close(fd);
+	}
+	printf("thpfault: rounds=%lu bad=%lu mmap_failed=%lu\n", rounds, bad, mmap_failed);
 	return bad != 0;
 }

@@ -3,8 +3,14 @@
 # and run make check's guest (the selftests, then a short guest/stress.sh):
 # where a configuration removes an interface, its tests must skip with a
 # reason, and nothing else may fail or splat.
-#   MATRIX_CONFIGS="no-compaction ..."  (default: all of config/matrix/no-*)
+#   MATRIX_CONFIGS="no-compaction ..."  (default: config/matrix/no-* but
+#                                        no-sysfs: the guest mounts and
+#                                        reads sysfs throughout)
 #   MATRIX_BOOT_STRESS_S=60             seconds of guest/stress.sh a boot
+#   BOOT_APPEND=...                     more of the guest's command line
+# Every skip must give its reason, and the stress must run (its progress
+# check pass) except where the configuration removes compact_node or the
+# test module (NO_STRESS below).
 # Uses make matrix's tree (build/matrix/src, its lock) and objects
 # (build/matrix/obj-CONFIG, built again at the last patch: from ccache
 # after a make matrix) and make check's initramfs (built again).
@@ -20,12 +26,14 @@ flock -n 9 || die "a make matrix is running in $out"
 git -C "$LINUX" worktree prune
 [ -e "$src/.git" ] || git -C "$LINUX" worktree add -q --detach "$src" base || die "cannot add $src"
 head=$(git -C "$LINUX" rev-parse HEAD)
-configs=${MATRIX_CONFIGS:-$(cd "$TOP/config/matrix" && ls no-*.config | sed 's/\.config$//')}
+configs=${MATRIX_CONFIGS:-$(cd "$TOP/config/matrix" && ls no-*.config | sed 's/\.config$//' | grep -vx no-sysfs)}
+NO_STRESS=" no-compaction no-contig-alloc no-migration no-debug-fs no-sysfs "
 # make check's initramfs, built again: guest/ may have changed since
 initrd=$BUILD/initramfs.cpio.gz
 "$TOP/scripts/build-kernel.sh" "$LINUX" "$BUILD/obj" >"$LOGS/kbuild.log" 2>&1 &&
 	"$TOP/scripts/build-guest.sh" "$LINUX" "$BUILD/obj" "$initrd" >"$LOGS/guest.log" 2>&1 ||
 	die "cannot build make check's initramfs (see $LOGS)"
+"$TOP/scripts/build-disks.sh" "$LINUX" >"$LOGS/disks.log" 2>&1 || die "cannot build the guest disks (see $LOGS)"
 
 git -C "$src" checkout -q --detach "$head" || die "cannot check out $head"
 t0=$(date +%s) pass=0 fail=0
@@ -41,10 +49,24 @@ for cfg in $configs; do
 		fail=$((fail + 1))
 		continue
 	fi
-	BOOT_TIMEOUT=1800 BOOT_APPEND="mmho.stress_s=${MATRIX_BOOT_STRESS_S:-60}" \
+	BOOT_TIMEOUT=1800 BOOT_APPEND="mmho.stress_s=${MATRIX_BOOT_STRESS_S:-60}${BOOT_APPEND:+ $BOOT_APPEND}" \
 		"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$initrd" test "$logdir" \
 		>"$logdir/boot.log" 2>&1
-	"$TOP/scripts/verdict.sh" "$logdir" | sed "s/^\(PASS\|FAIL\|SKIP\) /\1 $cfg: /" >"$logdir/results"
+	{
+		"$TOP/scripts/verdict.sh" "$logdir"
+		# a skip gives its reason: on its own line (kselftest's "# SKIP
+		# why") or in the binary's output before a skip of it all
+		tr -d '\r' <"$logdir/results.tap" 2>/dev/null | awk '
+			/^# selftests: / { bin = substr($0, 14); sub(/: /, "/", bin); why = 0; next }
+			/^# .*SKIP[ \t]*$/ { print "FAIL " bin ": a skip without its reason: " substr($0, 3); next }
+			/SKIP[ \t]+[^ \t]/ { why = 1 }
+			/^ok [0-9]+ selftests: .*# SKIP/ && !why { print "FAIL " bin ": skipped without a reason" }'
+	} | sed "s/^\(PASS\|FAIL\|SKIP\) /\1 $cfg: /" >"$logdir/results"
+	case $NO_STRESS in
+	*" $cfg "*) ;;
+	*) grep -q "^PASS $cfg: guest/stress: stress\.every_worker_made_progress" "$logdir/results" ||
+		echo "FAIL $cfg: the stress ran, its workers made progress" >>"$logdir/results" ;;
+	esac
 	grep -E '^(PASS|FAIL|SKIP) ' "$logdir/results"
 	# the reasons given for what was skipped
 	tr -d '\r' <"$logdir/results.tap" 2>/dev/null | grep -E '# SKIP .' | sed 's/^[# ]*/#   /' | sort | uniq -c | sed 's/^ */# /'

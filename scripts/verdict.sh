@@ -4,9 +4,9 @@
 # oops, BUG (KASAN, bad page, sleeping in atomic ...), WARN (lockdep ...),
 # lockup, hung task, RCU stall, OOM kill, an allocation failure report, or
 # a call trace; a missing console log fails.
-# --injected: fail_page_alloc was on for the stress's THP worker, whose
-# failures of allocations without __GFP_NOWARN print a report and a call
-# trace that are no splat; those are counted apart.
+# --injected: fail_page_alloc was on for the stress's THP worker and the
+# workers' writes (task filter); a report of the THP worker's, and its call
+# trace, are no splat and are counted apart; any other task's is a splat.
 . "$(dirname "$0")/lib.sh"
 
 logdir=${1:?logdir}
@@ -28,8 +28,7 @@ if [ ! -s "$con" ]; then
 	exit 0
 fi
 # --injected: the call trace of an allocation failure of the THP worker
-# (the only task fail_page_alloc fails, task-filter) within 5 lines of
-# its report is excused and counted; any other is a splat
+# within 5 lines of its report is excused and counted; any other is a splat
 n=$(tr -d '\r' <"$con" | awk -v bad="$bad" -v inj="${2:-}" '
 	/page allocation failure/ {
 		at = inj == "--injected" && /thpfault[^ ]*: page allocation failure/ ? NR : 0

@@ -192,11 +192,13 @@ cmb=$(($(nmi "$cnd" MemTotal) / 8192))
 # (no disk, no room), which fails the worker's progress check
 capture_fill() {
 	[ -d $THP ] || { echo "skipped(no_thp)"; return; }
+	grep -q ' /mnt/data ' /proc/mounts || { echo "skipped(no_/mnt/data)"; return; }
 	# its faults take the node past its free memory: without swap the
 	# other workers' anonymous memory there cannot give way, and the OOM
-	# killer takes the faulting task (seen on a !SWAP kernel)
-	[ -n "$swap" ] || { echo "skipped(no_swap)"; return; }
-	grep -q ' /mnt/data ' /proc/mounts || { echo "skipped(no_/mnt/data)"; return; }
+	# killer takes the faulting task (seen on a !SWAP kernel).  Only a
+	# kernel without swap excuses it: swap that is merely off fails
+	[ -e /proc/swaps ] || { echo "skipped(no_swap)"; return; }
+	[ -n "$swap" ] || { echo "skipped(swap_off)"; return; }
 	t=$(date +%s)
 	if bind "$cnd" dd if=/dev/zero of=$CAPTURE_FILE bs=1M count="$cmb" conv=fsync 2>/dev/null; then
 		echo "$(($(date +%s) - t))"

@@ -451,8 +451,10 @@ result $([ -z "$off" ] && ! grep -q ' online_failed=[1-9]' $S/hotplug 2>/dev/nul
 # powers off.  A task counts if it is in D in every look over 120 s and
 # was never switched to in between (as the hung-task detector judges: a
 # task that polls in D, msleep() or io_schedule() in a loop, is no hang).
-# (the state follows the last ")": a task's name may hold blanks)
-dstate() { cat /proc/[0-9]*/stat 2>/dev/null | sed -n 's/^\([0-9]*\) .*) D .*/\1/p'; }
+# Every thread is looked at, not only thread-group leaders (/proc/TID
+# answers for any thread).  (The state follows the last ")": a task's name
+# may hold blanks.)
+dstate() { cat /proc/[0-9]*/task/[0-9]*/stat 2>/dev/null | sed -n 's/^\([0-9]*\) .*) D .*/\1/p'; }
 csw() { awk '/ctxt_switches:/ { s += $2 } END { print s + 0 }' /proc/$1/status 2>/dev/null; }
 stuck=$(dstate) i=0
 for p in $stuck; do echo "$p $(csw $p)"; done >$S/dstate0

@@ -41,7 +41,9 @@ for cfg in $configs; do
 	frag=$TOP/config/matrix/$cfg.config
 	[ -f "$frag" ] || die "no configuration $frag"
 	obj=$out/obj-$cfg logdir=$out/boot-$cfg
-	rm -rf "$logdir"
+	# the previous run's logs stay, one run back
+	rm -rf "$logdir.prev"
+	[ -d "$logdir" ] && mv "$logdir" "$logdir.prev"
 	mkdir -p "$logdir"
 	if ! "$TOP/scripts/build-kernel.sh" "$src" "$obj" "$TOP/config/matrix/base.config" "$frag" \
 		>"$logdir/build.log" 2>&1; then
